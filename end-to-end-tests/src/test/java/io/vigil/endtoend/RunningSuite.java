@@ -1,0 +1,129 @@
+package io.vigil.endtoend;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The suite started through the README's run command ({@code ./vigil}), as a user starts it, in its own
+ * process tree. Closing it sends SIGTERM, as Ctrl-C would, and waits for the whole tree to go.
+ */
+final class RunningSuite implements AutoCloseable {
+
+    static final List<String> SERVICES = List.of("ingest-service", "detection-service", "twin-service", "query-service");
+
+    private final Process process;
+    private final int httpPortBase;
+    private final List<String> output = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Void> up = new CompletableFuture<>();
+
+    private RunningSuite(Process process, int httpPortBase) {
+        this.process = process;
+        this.httpPortBase = httpPortBase;
+        Thread reader = new Thread(this::read, "suite-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static RunningSuite start(int httpPortBase, String... options) throws IOException {
+        Path home = repositoryRoot();
+        List<String> command = new ArrayList<>(List.of(home.resolve("vigil").toString(),
+                "--http-port-base", String.valueOf(httpPortBase)));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(home.toFile());
+        builder.environment().remove("VIGIL_DATABASE_URL");
+        builder.environment().remove("VIGIL_BROKER_URL");
+        // The reactor that runs this test has just built every module.
+        builder.environment().put("VIGIL_SKIP_BUILD", "true");
+        return new RunningSuite(builder.start(), httpPortBase);
+    }
+
+    /** Waits for the launcher's "Vigil is up." line. */
+    void awaitUp(Duration timeout) throws Exception {
+        try {
+            up.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the suite did not come up; its output:\n" + String.join("\n", output), e);
+        }
+    }
+
+    int httpPort(String service) {
+        return httpPortBase + SERVICES.indexOf(service);
+    }
+
+    HttpResponse<String> get(String service, String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort(service) + path))
+                .timeout(Duration.ofSeconds(10)).GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    List<String> output() {
+        return output;
+    }
+
+    List<ProcessHandle> processTree() {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        return tree;
+    }
+
+    /** Stops the suite like Ctrl-C does and returns the launcher's exit code. */
+    int stop(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the launcher did not stop within " + timeout);
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        List<ProcessHandle> tree = processTree();
+        process.destroy();
+        try {
+            process.waitFor(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        tree.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private void read() {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                output.add(line);
+                if (line.startsWith("Vigil is up.")) {
+                    up.complete(null);
+                }
+            }
+        } catch (IOException ignored) {
+            // process gone
+        }
+        up.completeExceptionally(new IllegalStateException("the launcher exited"));
+    }
+
+    static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isRegularFile(dir.resolve("vigil"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("no ./vigil above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+}

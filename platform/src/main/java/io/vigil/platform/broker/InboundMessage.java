@@ -1,0 +1,43 @@
+package io.vigil.platform.broker;
+
+import io.vertx.mqtt.messages.MqttPublishMessage;
+
+/**
+ * A message received from the broker. With QoS 1 the broker redelivers it until {@link #ack()} is called,
+ * so a consumer calls it only once the message's effects are committed.
+ */
+public final class InboundMessage {
+
+    private final MqttPublishMessage delegate;
+    private final long receivedAtNanos = System.nanoTime();
+
+    InboundMessage(MqttPublishMessage delegate) {
+        this.delegate = delegate;
+    }
+
+    public String topic() {
+        return delegate.topicName();
+    }
+
+    public byte[] payload() {
+        return delegate.payload().getBytes();
+    }
+
+    public int payloadSize() {
+        return delegate.payload().length();
+    }
+
+    /** True when the broker marked this delivery as a possible duplicate of an earlier one. */
+    public boolean redelivered() {
+        return delegate.isDup();
+    }
+
+    public long receivedAtNanos() {
+        return receivedAtNanos;
+    }
+
+    /** Sends the PUBACK: the broker forgets the message. */
+    public void ack() {
+        delegate.ack();
+    }
+}

@@ -1,0 +1,80 @@
+package io.vigil.stack.embedded;
+
+import com.hivemq.embedded.EmbeddedHiveMQ;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * An embedded HiveMQ Community Edition broker with shared subscriptions and persistent sessions, its state kept
+ * in a folder so that queued QoS 1 messages survive a restart.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    private final EmbeddedHiveMQ hivemq;
+    private final int port;
+
+    private EmbeddedBroker(EmbeddedHiveMQ hivemq, int port) {
+        this.hivemq = hivemq;
+        this.port = port;
+    }
+
+    public static EmbeddedBroker start(Path folder, String bindAddress, int port, boolean clean) throws IOException {
+        Path config = folder.resolve("conf");
+        Path data = folder.resolve("data");
+        Path extensions = folder.resolve("extensions");
+        if (clean) {
+            Folders.deleteRecursively(data);
+        }
+        Files.createDirectories(config);
+        Files.createDirectories(data);
+        Files.createDirectories(extensions);
+        Files.writeString(config.resolve("config.xml"), configuration(bindAddress, port), StandardCharsets.UTF_8);
+        EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
+                .withConfigurationFolder(config)
+                .withDataFolder(data)
+                .withExtensionsFolder(extensions)
+                .build();
+        hivemq.start().join();
+        return new EmbeddedBroker(hivemq, port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    private static String configuration(String bindAddress, int port) {
+        return """
+                <?xml version="1.0"?>
+                <hivemq>
+                  <listeners>
+                    <tcp-listener>
+                      <port>%d</port>
+                      <bind-address>%s</bind-address>
+                    </tcp-listener>
+                  </listeners>
+                  <mqtt>
+                    <queued-messages>
+                      <max-queue-size>100000</max-queue-size>
+                      <strategy>discard</strategy>
+                    </queued-messages>
+                  </mqtt>
+                  <anonymous-usage-statistics>
+                    <enabled>false</enabled>
+                  </anonymous-usage-statistics>
+                </hivemq>
+                """.formatted(port, bindAddress);
+    }
+
+    @Override
+    public void close() {
+        hivemq.stop().join();
+        try {
+            hivemq.close();
+        } catch (Exception e) {
+            // already stopped; nothing left to release
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.vigil.twin;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vigil.testing.ReadinessContract;
+import io.vigil.testing.VigilTestResource;
+
+@QuarkusTest
+@QuarkusTestResource(VigilTestResource.class)
+class TwinServiceReadinessTest extends ReadinessContract {
+}
