@@ -16,8 +16,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
@@ -44,11 +46,14 @@ public class BrokerConnection {
     private final Map<String, Consumer<InboundMessage>> subscriptions = new LinkedHashMap<>();
     private final Map<Integer, Promise<Void>> awaitingPuback = new HashMap<>();
     private final Queue<PendingPublish> waitingForWindow = new ArrayDeque<>();
+    private final List<InboundMessage> parked = new ArrayList<>();
 
     private Context context;
     private MqttClient client;
     private volatile boolean connected;
     private volatile boolean stopping;
+    /** Counts connections; a message may only be acknowledged on the connection that delivered it. */
+    private volatile long generation;
     private long nextReconnectDelayMs;
 
     BrokerConnection(Vertx vertx, BrokerConfig config,
@@ -71,6 +76,15 @@ public class BrokerConnection {
         }
     }
 
+    /**
+     * Whether a PUBACK for a message delivered on the given connection may still be sent. After a reconnect the
+     * broker redelivers unacknowledged messages under new packet ids, so an old id must never be acknowledged.
+     */
+    boolean canAcknowledge(long deliveryGeneration) {
+        MqttClient current = client;
+        return deliveryGeneration == generation && current != null && current.isConnected();
+    }
+
     /** Whether the broker connection is up; readiness reports this. */
     public boolean isConnected() {
         return connected;
@@ -91,6 +105,9 @@ public class BrokerConnection {
     public void subscribe(String topicFilter, Consumer<InboundMessage> handler) {
         runOnContext(() -> {
             subscriptions.put(topicFilter, handler);
+            List<InboundMessage> waiting = parked.stream().filter(m -> TopicFilter.matches(topicFilter, m.topic())).toList();
+            parked.removeAll(waiting);
+            waiting.forEach(handler);
             if (connected) {
                 client.subscribe(topicFilter, MqttQoS.AT_LEAST_ONCE.value());
             }
@@ -132,14 +149,18 @@ public class BrokerConnection {
         config.password().ifPresent(options::setPassword);
 
         client = MqttClient.create(vertx, options);
+        // A new connection begins here, not at CONNACK: a resumed session may deliver before the connect callback runs.
+        generation++;
         client.publishHandler(message -> {
+            InboundMessage inbound = new InboundMessage(message, this, generation);
             Consumer<InboundMessage> handler = handlerFor(message.topicName());
             if (handler == null) {
-                // A leftover subscription of an older version of this service: acknowledge so it does not pile up.
-                message.ack();
+                // A persistent session delivers as soon as it is back, possibly before this service has registered
+                // its handler: hold the message for it. The broker's in-flight window bounds how many wait here.
+                parked.add(inbound);
                 return;
             }
-            handler.accept(new InboundMessage(message));
+            handler.accept(inbound);
         });
         client.publishCompletionHandler(packetId -> {
             Promise<Void> promise = awaitingPuback.remove(packetId);
@@ -173,6 +194,8 @@ public class BrokerConnection {
     private void onConnectionLost() {
         boolean wasConnected = connected;
         connected = false;
+        // The broker delivers these again on the next connection.
+        parked.clear();
         // The broker did not confirm these; their senders must not treat them as delivered.
         awaitingPuback.values().forEach(p -> p.tryFail("broker connection lost before PUBACK"));
         awaitingPuback.clear();

@@ -9,10 +9,14 @@ import io.vertx.mqtt.messages.MqttPublishMessage;
 public final class InboundMessage {
 
     private final MqttPublishMessage delegate;
+    private final BrokerConnection connection;
+    private final long generation;
     private final long receivedAtNanos = System.nanoTime();
 
-    InboundMessage(MqttPublishMessage delegate) {
+    InboundMessage(MqttPublishMessage delegate, BrokerConnection connection, long generation) {
         this.delegate = delegate;
+        this.connection = connection;
+        this.generation = generation;
     }
 
     public String topic() {
@@ -36,8 +40,16 @@ public final class InboundMessage {
         return receivedAtNanos;
     }
 
-    /** Sends the PUBACK: the broker forgets the message. */
-    public void ack() {
+    /**
+     * Sends the PUBACK: the broker forgets the message. Returns false, sending nothing, when the connection that
+     * delivered the message is gone; the broker then delivers it again and the consumer's idempotent writes
+     * absorb the repeat.
+     */
+    public boolean ack() {
+        if (!connection.canAcknowledge(generation)) {
+            return false;
+        }
         delegate.ack();
+        return true;
     }
 }

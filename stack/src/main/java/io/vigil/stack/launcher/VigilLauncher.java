@@ -28,6 +28,7 @@ public final class VigilLauncher {
     private static final int DEFAULT_DB_PORT = 15432;
     private static final int DEFAULT_BROKER_PORT = 1883;
     private static final String DEFAULT_DATABASE = "vigil";
+    private static final Duration ADMIN_TOKEN_LIFETIME = Duration.ofHours(8);
 
     private final LauncherOptions options;
     private final PrintStream out;
@@ -67,14 +68,16 @@ public final class VigilLauncher {
         Endpoint broker = broker();
         String javaOptions = Optional.ofNullable(System.getenv("VIGIL_SERVICE_JAVA_OPTS")).orElse(DEFAULT_SERVICE_JAVA_OPTIONS);
 
+        OperatorKeys keys = OperatorKeys.in(dataDir.resolve("keys"));
         Map<String, String> environment = serviceEnvironment(database, broker);
+        environment.put("VIGIL_SECURITY_PUBLIC_KEY", keys.publicKeyFile().toAbsolutePath().toString());
         for (int i = 0; i < SERVICES.size(); i++) {
             services.add(ServiceProcess.start(SERVICES.get(i), home, options.httpPortBase() + i, javaOptions, environment, out));
         }
         if (!awaitReadiness()) {
             return 1;
         }
-        printSummary(database, broker);
+        printSummary(database, broker, keys.token("local-admin", ADMIN_TOKEN_LIFETIME, "reader", "operator", "admin"));
         return superviseUntilStopped();
     }
 
@@ -163,7 +166,7 @@ public final class VigilLauncher {
         return true;
     }
 
-    private void printSummary(Endpoint database, Endpoint broker) {
+    private void printSummary(Endpoint database, Endpoint broker, String adminToken) {
         StringBuilder summary = new StringBuilder("\nVigil is up.\n");
         for (ServiceProcess service : services) {
             summary.append(String.format("  %-18s http://localhost:%d  (ready: /q/health/ready, API: /q/openapi)%n",
@@ -174,6 +177,8 @@ public final class VigilLauncher {
         summary.append(String.format("  %-18s postgresql://%s@%s:%d/%s  %s%n", "PostgreSQL", database.user(), database.host(),
                 database.port(), database.path(),
                 embeddedPostgres != null ? "(embedded, data in " + dataDir.resolve("postgres").toAbsolutePath() + ")" : "(external)"));
+        summary.append("Admin token (roles reader, operator, admin; valid ").append(ADMIN_TOKEN_LIFETIME.toHours())
+                .append(" h), for the Authorization: Bearer header:\n  ").append(adminToken).append("\n");
         summary.append("Press Ctrl-C to stop.\n");
         out.print(summary);
         out.flush();

@@ -1,0 +1,114 @@
+package io.vigil.testing;
+
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mqtt.MqttClient;
+import io.vertx.mqtt.MqttClientOptions;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A blocking MQTT client for tests, connected to the test broker: publishes with QoS 1 and returns once the
+ * broker acknowledged, and records what arrives on its subscriptions.
+ */
+public final class TestMqttClient implements AutoCloseable {
+
+    public record Received(String topic, byte[] payload) {
+        public String text() {
+            return new String(payload, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private final Vertx vertx = Vertx.vertx();
+    /** Client, publishes and acknowledgements all run here, so a PUBACK never overtakes its bookkeeping. */
+    private final Context context = vertx.getOrCreateContext();
+    private final MqttClient client;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final ConcurrentHashMap<Integer, CompletableFuture<Void>> acks = new ConcurrentHashMap<>();
+
+    private TestMqttClient(String clientId) {
+        client = MqttClient.create(vertx, new MqttClientOptions().setClientId(clientId).setCleanSession(true)
+                .setMaxInflightQueue(1000).setMaxMessageSize(4 * 1024 * 1024));
+        client.publishHandler(message -> received.add(new Received(message.topicName(), message.payload().getBytes())));
+        client.publishCompletionHandler(id -> {
+            CompletableFuture<Void> ack = acks.remove(id);
+            if (ack != null) {
+                ack.complete(null);
+            }
+        });
+    }
+
+    /** Connects to the broker of {@link Infrastructure#shared()}. */
+    public static TestMqttClient connect(String clientId) {
+        Infrastructure infrastructure = Infrastructure.shared();
+        TestMqttClient test = new TestMqttClient(clientId);
+        CompletableFuture<Void> connected = new CompletableFuture<>();
+        test.context.runOnContext(v -> test.client.connect(infrastructure.brokerPort(), infrastructure.brokerHost())
+                .onSuccess(ack -> connected.complete(null)).onFailure(connected::completeExceptionally));
+        await(connected);
+        return test;
+    }
+
+    public static TestMqttClient connect() {
+        return connect("test-" + UUID.randomUUID());
+    }
+
+    /** Publishes with QoS 1 and waits for the broker's PUBACK. */
+    public void publish(String topic, byte[] payload) {
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        context.runOnContext(v -> client.publish(topic, Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, false)
+                .onSuccess(id -> {
+                    acks.put(id, acknowledged);
+                    sent.complete(null);
+                })
+                .onFailure(sent::completeExceptionally));
+        await(sent);
+        await(acknowledged);
+    }
+
+    public void publish(String topic, String payload) {
+        publish(topic, payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void subscribe(String topicFilter) {
+        CompletableFuture<Void> subscribed = new CompletableFuture<>();
+        context.runOnContext(v -> client.subscribe(topicFilter, MqttQoS.AT_LEAST_ONCE.value())
+                .onSuccess(id -> subscribed.complete(null)).onFailure(subscribed::completeExceptionally));
+        await(subscribed);
+    }
+
+    public List<Received> received() {
+        return received;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (client.isConnected()) {
+                await(client.disconnect().toCompletionStage().toCompletableFuture());
+            }
+        } finally {
+            vertx.close();
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("MQTT operation did not complete", e);
+        }
+    }
+}
