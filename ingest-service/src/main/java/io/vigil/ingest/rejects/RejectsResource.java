@@ -1,0 +1,89 @@
+package io.vigil.ingest.rejects;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The rejects, for operators: what was refused and why, the original bytes, and replay. Reading needs the
+ * {@code operator} role at least, replaying {@code admin}.
+ */
+@Path("/admin/rejects")
+@Produces(MediaType.APPLICATION_JSON)
+public class RejectsResource {
+
+    static final int MAX_PAGE = 500;
+
+    private final RejectStore rejects;
+    private final ReplayService replays;
+
+    RejectsResource(RejectStore rejects, ReplayService replays) {
+        this.rejects = rejects;
+        this.replays = replays;
+    }
+
+    /** Newest first; page with {@code before} = the last id of the previous page. */
+    @GET
+    @RolesAllowed({"operator", "admin"})
+    public Uni<Response> list(@QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("before") Long before,
+                              @QueryParam("deviceId") String deviceId, @QueryParam("rule") String rule) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            return Uni.createFrom().item(problem(400, "invalid-limit", "limit must be between 1 and " + MAX_PAGE));
+        }
+        return Uni.createFrom().completionStage(rejects.list(limit, Optional.ofNullable(before),
+                        Optional.ofNullable(deviceId), Optional.ofNullable(rule)).toCompletionStage())
+                .map(list -> Response.ok(Map.of("value", list, "nextBefore", nextBefore(list, limit))).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"operator", "admin"})
+    public Uni<Response> get(@PathParam("id") long id) {
+        return Uni.createFrom().completionStage(rejects.find(id).toCompletionStage())
+                .map(found -> found.map(r -> Response.ok(r).build()).orElseGet(() -> notFound(id)));
+    }
+
+    /** The message exactly as the device sent it. */
+    @GET
+    @Path("/{id}/body")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @RolesAllowed({"operator", "admin"})
+    public Uni<Response> body(@PathParam("id") long id) {
+        return Uni.createFrom().completionStage(rejects.body(id).toCompletionStage())
+                .map(found -> found.map(b -> Response.ok(b.body()).header("X-Vigil-Topic", b.topic()).build())
+                        .orElseGet(() -> notFound(id)));
+    }
+
+    @POST
+    @Path("/{id}/replay")
+    @RolesAllowed("admin")
+    public Uni<Response> replay(@PathParam("id") long id) {
+        return Uni.createFrom().completionStage(replays.replay(id).toCompletionStage())
+                .map(found -> found.map(outcome -> Response.ok(outcome).build()).orElseGet(() -> notFound(id)));
+    }
+
+    private static Object nextBefore(List<RejectedMessage> page, int limit) {
+        return page.size() < limit ? "" : page.get(page.size() - 1).id();
+    }
+
+    private static Response notFound(long id) {
+        return problem(404, "not-found", "no reject with id " + id);
+    }
+
+    private static Response problem(int status, String code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("error", Map.of("code", code, "message", message))).build();
+    }
+}
