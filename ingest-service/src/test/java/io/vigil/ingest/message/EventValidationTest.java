@@ -84,7 +84,7 @@ class EventValidationTest {
 
     @Test
     void badLocalTimestampIsRejectedToo() {
-        ObjectNode event = processCreate().put("TimestampLocal", "2019-01-27T15:48:52");
+        ObjectNode event = processCreate().put("TimestampLocal", "2019-01-27 15:48");
 
         assertThat(reasonsOfOnlyEvent(parser.parse(bytes(envelope(event)))))
                 .extracting(Rejection::path, Rejection::rule)

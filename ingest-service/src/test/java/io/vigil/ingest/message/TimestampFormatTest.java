@@ -64,7 +64,7 @@ class TimestampFormatTest {
         " 2019-01-27T13:48:52Z",
         "2019-01-27T13:48:52UTC",
         "+2019-01-27T13:48:52Z",
-        "2019-01-27T13:48:52.000",
+        "2019-01-27T13:48:52.000 ",
         "１９１９-01-27T13:48:52Z",       // non-ASCII digits
         ""})
     void rejectsEverythingElse(String text) {
