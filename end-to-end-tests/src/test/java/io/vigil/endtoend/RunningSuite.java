@@ -48,6 +48,9 @@ final class RunningSuite implements AutoCloseable {
         builder.environment().remove("VIGIL_BROKER_URL");
         // The reactor that runs this test has just built every module.
         builder.environment().put("VIGIL_SKIP_BUILD", "true");
+        // On a shared broker, a session left behind by this run would keep taking a share of later runs' messages.
+        builder.environment().put("VIGIL_BROKER_PERSISTENT_SESSION", "false");
+        builder.environment().put("VIGIL_INGEST_SUBSCRIPTION_GROUP", "vigil-ingest-e2e-" + java.util.UUID.randomUUID());
         return new RunningSuite(builder.start(), httpPortBase);
     }
 

@@ -19,6 +19,7 @@ import java.util.UUID;
 public class VigilTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static final Set<String> PREPARED = new HashSet<>();
+    private static final String RUN_ID = UUID.randomUUID().toString().substring(0, 8);
 
     private String database;
 
@@ -45,6 +46,9 @@ public class VigilTestResource implements QuarkusTestResourceLifecycleManager {
         config.put("vigil.broker.port", String.valueOf(infrastructure.brokerPort()));
         config.put("vigil.broker.client-id", database + "-" + UUID.randomUUID().toString().substring(0, 8));
         config.put("vigil.broker.persistent-session", "false");
+        // Services name their shared-subscription groups after this, so that no other run's sessions on the same
+        // broker take a share of this run's messages.
+        config.put("vigil.test.run-id", RUN_ID);
         return config;
     }
 

@@ -17,6 +17,13 @@ public interface IngestConfig {
      */
     Map<String, Hub> hubs();
 
+    /**
+     * Broker connections that take device traffic, each with its own in-flight window and batch; more of them
+     * let more batches be written at once.
+     */
+    @WithDefault("4")
+    int consumers();
+
     /** Shared-subscription group: replicas with the same group split the device traffic between them. */
     @WithDefault("vigil-ingest")
     String subscriptionGroup();

@@ -8,12 +8,12 @@ import io.vigil.contracts.feed.FeedEvent;
 import io.vigil.contracts.feed.FeedMessage;
 import io.vigil.ingest.message.SecurityEvent;
 import io.vigil.ingest.pipeline.Classification;
-import io.vigil.platform.broker.BrokerConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Publishes every stored message's valid events on the detection feed. Called after the commit; the future
@@ -23,21 +23,23 @@ import java.util.List;
 @ApplicationScoped
 public class FeedPublisher {
 
-    private final BrokerConnection broker;
     private final ObjectMapper mapper;
 
-    FeedPublisher(BrokerConnection broker, ObjectMapper mapper) {
-        this.broker = broker;
+    FeedPublisher(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
-    public Future<Void> publish(List<Classification> stored) {
+    /**
+     * Publishes through the given connection's {@code publish}: the lane's own, whose deliveries are acknowledged
+     * once this completes.
+     */
+    public Future<Void> publish(BiFunction<String, byte[], Future<Void>> broker, List<Classification> stored) {
         List<Future<Void>> publications = new ArrayList<>();
         Instant now = Instant.now();
         for (Classification item : stored) {
             if (item instanceof Classification.Accepted accepted && !accepted.message().events().isEmpty()) {
                 FeedMessage message = toFeed(accepted, now);
-                publications.add(broker.publish(EventFeed.topic(accepted.hub().resourceId().hubName(),
+                publications.add(broker.apply(EventFeed.topic(accepted.hub().resourceId().hubName(),
                         accepted.device().deviceId()), json(message)));
             }
         }

@@ -60,4 +60,8 @@ public record Rejection(String path, String rule, String message) {
     public static final String UNKNOWN_EVENT_TYPE = "unknown-event-type";
     public static final String CATEGORY = "category";
     public static final String INTERNAL = "internal";
+    /** Set by the pipeline, not the parser: the topic's device or module id uses characters IoT Hub does not allow. */
+    public static final String TOPIC_DEVICE_ID = "topic.device-id";
+    /** Set by the pipeline, not the parser: PostgreSQL refused the message's data (e.g. a NUL character). */
+    public static final String STORAGE = "storage";
 }

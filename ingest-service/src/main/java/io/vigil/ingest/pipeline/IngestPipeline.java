@@ -2,9 +2,6 @@ package io.vigil.ingest.pipeline;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.core.Context;
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vigil.ingest.config.IngestConfig;
 import io.vigil.ingest.feed.FeedPublisher;
@@ -12,30 +9,21 @@ import io.vigil.ingest.store.BatchWriter;
 import io.vigil.ingest.store.PartitionMaintenance;
 import io.vigil.ingest.topic.HubDirectory;
 import io.vigil.platform.broker.BrokerConnection;
-import io.vigil.platform.broker.InboundMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
 
-import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Device messages in, raw events out. Messages are collected into batches; each batch is classified on a worker
- * thread, written in one transaction, published on the detection feed, and only then acknowledged to the
- * broker, in the order they arrived. One batch is in flight at a time: while the database is slow or away the
- * broker's in-flight window fills and it stops sending, so memory stays bounded and nothing is dropped.
- * <p>
- * The queue and the flags are only touched on the broker connection's event loop.
+ * Device messages in, raw events out: {@code vigil.ingest.consumers} lanes, each its own broker connection in the
+ * same shared-subscription group, so that several batches are written at once. Replicas of the service join the
+ * same group and split the traffic the same way.
  */
 @ApplicationScoped
 public class IngestPipeline {
 
-    private static final Logger LOG = Logger.getLogger(IngestPipeline.class);
-    private static final long MAX_RETRY_DELAY_MS = 10_000;
-
+    private final List<IngestLane> lanes = new ArrayList<>();
     private final Vertx vertx;
     private final BrokerConnection broker;
     private final HubDirectory hubs;
@@ -45,11 +33,6 @@ public class IngestPipeline {
     private final IngestMetrics metrics;
     private final IngestConfig config;
     private final PartitionMaintenance partitions;
-
-    private final ArrayDeque<InboundMessage> pending = new ArrayDeque<>();
-    private boolean writing;
-    private long lingerTimer = -1;
-    private volatile boolean stopping;
 
     IngestPipeline(Vertx vertx, BrokerConnection broker, HubDirectory hubs, MessageClassifier classifier,
                    BatchWriter writer, FeedPublisher feed, IngestMetrics metrics, IngestConfig config,
@@ -67,105 +50,15 @@ public class IngestPipeline {
 
     /** Subscribes once today's partitions exist, so that the first rows do not land in the default partition. */
     void start(@Observes StartupEvent event) {
-        partitions.maintain().onComplete(done -> {
-            for (HubDirectory.Hub hub : hubs.hubs()) {
-                for (String filter : hub.subscriptions(config.subscriptionGroup())) {
-                    broker.subscribe(filter, this::accept);
-                }
-            }
-        });
+        List<String> filters = new ArrayList<>();
+        hubs.hubs().forEach(hub -> filters.addAll(hub.subscriptions(config.subscriptionGroup())));
+        for (int i = 1; i <= config.consumers(); i++) {
+            lanes.add(new IngestLane(vertx, broker.openSession("ingest-" + i), classifier, writer, feed, metrics, config));
+        }
+        partitions.maintain().onComplete(done -> lanes.forEach(lane -> lane.subscribe(filters)));
     }
 
     void stop(@Observes ShutdownEvent event) {
-        stopping = true;
-    }
-
-    private void accept(InboundMessage message) {
-        pending.add(message);
-        if (writing) {
-            return;
-        }
-        if (pending.size() >= config.batch().maxMessages()) {
-            cancelLinger();
-            writeNextBatch();
-        } else if (lingerTimer < 0) {
-            lingerTimer = vertx.setTimer(Math.max(1, config.batch().linger().toMillis()), id -> {
-                lingerTimer = -1;
-                if (!writing) {
-                    writeNextBatch();
-                }
-            });
-        }
-    }
-
-    private void writeNextBatch() {
-        if (pending.isEmpty() || stopping) {
-            return;
-        }
-        writing = true;
-        Context context = Vertx.currentContext();
-        List<InboundMessage> batch = new ArrayList<>(Math.min(pending.size(), config.batch().maxMessages()));
-        while (!pending.isEmpty() && batch.size() < config.batch().maxMessages()) {
-            batch.add(pending.poll());
-        }
-        vertx.<List<Classification>>executeBlocking(() -> classify(batch), false)
-                .compose(classified -> writeWithRetry(classified, batch, config.batch().retryDelay().toMillis()))
-                .compose(stored -> feed.publish(stored).map(stored))
-                .onComplete(result -> context.runOnContext(v -> finish(batch, result.succeeded() ? result.result() : null,
-                        result.cause())));
-    }
-
-    private List<Classification> classify(List<InboundMessage> batch) {
-        List<Classification> classified = new ArrayList<>(batch.size());
-        for (InboundMessage message : batch) {
-            classified.add(classifier.classify(message.topic(), message.payload()));
-        }
-        return classified;
-    }
-
-    /**
-     * Retries while the database is unavailable, as long as the messages can still be acknowledged on their
-     * connection; once it is gone the broker redelivers them and retrying here would only write them twice.
-     */
-    private Future<List<Classification>> writeWithRetry(List<Classification> classified, List<InboundMessage> batch, long delayMs) {
-        long started = System.nanoTime();
-        return writer.write(classified)
-                .onSuccess(stored -> metrics.batchWritten(Duration.ofNanos(System.nanoTime() - started)))
-                .recover(error -> {
-                    if (stopping || !broker.isConnected()) {
-                        return Future.failedFuture(error);
-                    }
-                    LOG.warnf("Writing a batch of %d messages failed (%s); retrying in %d ms", batch.size(),
-                            error.getMessage(), delayMs);
-                    Promise<Void> wait = Promise.promise();
-                    vertx.setTimer(delayMs, id -> wait.complete());
-                    return wait.future().compose(v -> writeWithRetry(classified, batch,
-                            Math.min(delayMs * 2, MAX_RETRY_DELAY_MS)));
-                });
-    }
-
-    private void finish(List<InboundMessage> batch, List<Classification> stored, Throwable failure) {
-        if (stored != null) {
-            metrics.count(stored);
-            for (InboundMessage message : batch) {
-                if (message.ack()) {
-                    metrics.acknowledged(message.receivedAtNanos());
-                }
-            }
-        } else {
-            LOG.warnf("A batch of %d messages was not acknowledged (%s); the broker will deliver it again",
-                    batch.size(), failure == null ? "stopping" : failure.getMessage());
-        }
-        writing = false;
-        // What queued up while this batch was written has waited long enough already.
-        cancelLinger();
-        writeNextBatch();
-    }
-
-    private void cancelLinger() {
-        if (lingerTimer >= 0) {
-            vertx.cancelTimer(lingerTimer);
-            lingerTimer = -1;
-        }
+        lanes.forEach(IngestLane::stop);
     }
 }

@@ -49,7 +49,7 @@ public class MessageClassifier {
             return new Classification.Skipped(topic, body, "not a security message");
         }
         if (!device.get().hasValidIds()) {
-            return new Classification.Refused(topic, body, hub, device.get(), List.of(new Rejection("topic", "topic.device-id",
+            return new Classification.Refused(topic, body, hub, device.get(), List.of(new Rejection("topic", Rejection.TOPIC_DEVICE_ID,
                     "device and module ids may hold letters, digits and - . % _ * ? ! ( ) , : = @ $ ' only, at most 128")));
         }
         ParseOutcome outcome = parser.parse(body);

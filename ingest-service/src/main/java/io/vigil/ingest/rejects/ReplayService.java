@@ -7,6 +7,7 @@ import io.vigil.ingest.message.Rejection;
 import io.vigil.ingest.pipeline.Classification;
 import io.vigil.ingest.pipeline.MessageClassifier;
 import io.vigil.ingest.store.BatchWriter;
+import io.vigil.platform.broker.BrokerConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -25,8 +26,11 @@ public class ReplayService {
     private final BatchWriter writer;
     private final FeedPublisher feed;
     private final Pool pool;
+    private final BrokerConnection broker;
 
-    ReplayService(RejectStore rejects, MessageClassifier classifier, BatchWriter writer, FeedPublisher feed, Pool pool) {
+    ReplayService(RejectStore rejects, MessageClassifier classifier, BatchWriter writer, FeedPublisher feed, Pool pool,
+                  BrokerConnection broker) {
+        this.broker = broker;
         this.rejects = rejects;
         this.classifier = classifier;
         this.writer = writer;
@@ -64,7 +68,7 @@ public class ReplayService {
         Classification.Accepted rowsOnly = new Classification.Accepted(accepted.topic(), accepted.body(), accepted.hub(),
                 accepted.device(), accepted.message(), accepted.rows(), List.of());
         return writer.write(List.of(rowsOnly))
-                .compose(written -> feed.publish(written))
+                .compose(written -> feed.publish(broker::publish, written))
                 .compose(v -> pool.withTransaction(c -> rejects.recordReplay(c, reject.id(), true, List.of())))
                 .map(v -> new ReplayOutcome(reject.id(), "accepted", accepted.rows().size(), List.of()));
     }

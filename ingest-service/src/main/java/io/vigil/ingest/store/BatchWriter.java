@@ -91,7 +91,7 @@ public class BatchWriter {
                             return Future.failedFuture(error);
                         }
                         Classification.Refused refused = new Classification.Refused(accepted.topic(), accepted.body(),
-                                accepted.hub(), accepted.device(), List.of(new Rejection("$", "storage",
+                                accepted.hub(), accepted.device(), List.of(new Rejection("$", Rejection.STORAGE,
                                 "PostgreSQL refused the message's data: " + error.getMessage())));
                         return writeTogether(List.of(refused)).map(ok -> stored.add(refused));
                     })

@@ -1,93 +1,64 @@
 package io.vigil.platform.broker;
 
-import io.netty.handler.codec.mqtt.MqttQoS;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.mqtt.MqttClient;
-import io.vertx.mqtt.MqttClientOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The service's single connection to the MQTT broker.
- * <p>
- * Inbound QoS 1 messages are not acknowledged automatically: the consumer acknowledges each one after its effects
- * are committed, so a crash before that makes the broker redeliver it. Outbound publishes complete when the
- * broker's PUBACK arrives, which lets a consumer acknowledge its input only after its output is safe too.
- * The connection comes back by itself after a broker restart, with the same subscriptions.
- * <p>
- * All client state is touched on one Vert.x context, so no locking is needed.
+ * The service's connections to the MQTT broker: one main session for publishing and light subscriptions, and
+ * extra sessions that a busy consumer opens so that several in-flight windows work for it at once (the broker
+ * limits unacknowledged deliveries per connection, and a consumer that acknowledges only after committing would
+ * otherwise wait on that limit). See {@link MqttSession} for what each connection guarantees.
  */
 @ApplicationScoped
 public class BrokerConnection {
 
-    private static final Logger LOG = Logger.getLogger(BrokerConnection.class);
-
     private final Vertx vertx;
     private final BrokerConfig config;
     private final String clientId;
-    private final Map<String, Consumer<InboundMessage>> subscriptions = new LinkedHashMap<>();
-    private final Map<Integer, Promise<Void>> awaitingPuback = new HashMap<>();
-    private final Queue<PendingPublish> waitingForWindow = new ArrayDeque<>();
-    private final List<InboundMessage> parked = new ArrayList<>();
-
-    private Context context;
-    private MqttClient client;
-    private volatile boolean connected;
-    private volatile boolean stopping;
-    /** Counts connections; a message may only be acknowledged on the connection that delivered it. */
-    private volatile long generation;
-    private long nextReconnectDelayMs;
+    private final MqttSession main;
+    private final List<MqttSession> extra = new CopyOnWriteArrayList<>();
 
     BrokerConnection(Vertx vertx, BrokerConfig config,
                      @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.vertx = vertx;
         this.config = config;
         this.clientId = config.clientId().orElseGet(() -> applicationName + "-" + hostName());
+        this.main = new MqttSession(vertx, config, clientId);
     }
 
     void start(@Observes StartupEvent event) {
-        context = vertx.getOrCreateContext();
-        nextReconnectDelayMs = config.reconnectDelay().toMillis();
-        context.runOnContext(v -> connect());
+        main.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        stopping = true;
-        if (client != null && client.isConnected()) {
-            client.disconnect();
-        }
+        main.stop();
+        extra.forEach(MqttSession::stop);
     }
 
     /**
-     * Whether a PUBACK for a message delivered on the given connection may still be sent. After a reconnect the
-     * broker redelivers unacknowledged messages under new packet ids, so an old id must never be acknowledged.
+     * Opens another connection whose client id is the main one's plus the suffix, stable across restarts so that
+     * the broker keeps its persistent session.
      */
-    boolean canAcknowledge(long deliveryGeneration) {
-        MqttClient current = client;
-        return deliveryGeneration == generation && current != null && current.isConnected();
+    public MqttSession openSession(String suffix) {
+        MqttSession session = new MqttSession(vertx, config, clientId + "-" + suffix);
+        extra.add(session);
+        session.start();
+        return session;
     }
 
-    /** Whether the broker connection is up; readiness reports this. */
+    /** True while every connection is up; readiness reports this. */
     public boolean isConnected() {
-        return connected;
+        return main.isConnected() && extra.stream().allMatch(MqttSession::isConnected);
     }
 
     public String clientId() {
@@ -95,140 +66,17 @@ public class BrokerConnection {
     }
 
     public String describe() {
-        return config.host() + ":" + config.port();
+        return config.host() + ":" + config.port() + (extra.isEmpty() ? "" : " (" + (1 + extra.size()) + " connections)");
     }
 
-    /**
-     * Subscribes with QoS 1 to a topic filter (shared subscriptions such as {@code $share/group/topic/#} included).
-     * The handler runs on the connection's event loop and must not block.
-     */
+    /** Subscribes on the main connection; see {@link MqttSession#subscribe}. */
     public void subscribe(String topicFilter, Consumer<InboundMessage> handler) {
-        runOnContext(() -> {
-            subscriptions.put(topicFilter, handler);
-            List<InboundMessage> waiting = parked.stream().filter(m -> TopicFilter.matches(topicFilter, m.topic())).toList();
-            parked.removeAll(waiting);
-            waiting.forEach(handler);
-            if (connected) {
-                client.subscribe(topicFilter, MqttQoS.AT_LEAST_ONCE.value());
-            }
-        });
+        main.subscribe(topicFilter, handler);
     }
 
-    /** Publishes with QoS 1; the future completes when the broker has acknowledged the message. */
+    /** Publishes on the main connection; see {@link MqttSession#publish}. */
     public Future<Void> publish(String topic, byte[] payload) {
-        Promise<Void> acknowledged = Promise.promise();
-        runOnContext(() -> {
-            waitingForWindow.add(new PendingPublish(topic, Buffer.buffer(payload), acknowledged));
-            drainPublishWindow();
-        });
-        return acknowledged.future();
-    }
-
-    private void drainPublishWindow() {
-        while (connected && awaitingPuback.size() < config.maxInflight() && !waitingForWindow.isEmpty()) {
-            PendingPublish next = waitingForWindow.poll();
-            client.publish(next.topic(), next.payload(), MqttQoS.AT_LEAST_ONCE, false, false)
-                    .onSuccess(packetId -> awaitingPuback.put(packetId, next.acknowledged()))
-                    .onFailure(next.acknowledged()::tryFail);
-        }
-    }
-
-    private void connect() {
-        if (stopping) {
-            return;
-        }
-        MqttClientOptions options = new MqttClientOptions()
-                .setClientId(clientId)
-                .setCleanSession(!config.persistentSession())
-                .setKeepAliveInterval((int) config.keepAlive().toSeconds())
-                .setMaxMessageSize(config.maxMessageSize())
-                .setMaxInflightQueue(config.maxInflight())
-                .setAutoKeepAlive(true);
-        options.setAutoAck(false);
-        config.username().ifPresent(options::setUsername);
-        config.password().ifPresent(options::setPassword);
-
-        client = MqttClient.create(vertx, options);
-        // A new connection begins here, not at CONNACK: a resumed session may deliver before the connect callback runs.
-        generation++;
-        client.publishHandler(message -> {
-            InboundMessage inbound = new InboundMessage(message, this, generation);
-            Consumer<InboundMessage> handler = handlerFor(message.topicName());
-            if (handler == null) {
-                // A persistent session delivers as soon as it is back, possibly before this service has registered
-                // its handler: hold the message for it. The broker's in-flight window bounds how many wait here.
-                parked.add(inbound);
-                return;
-            }
-            handler.accept(inbound);
-        });
-        client.publishCompletionHandler(packetId -> {
-            Promise<Void> promise = awaitingPuback.remove(packetId);
-            if (promise != null) {
-                promise.tryComplete();
-            }
-            drainPublishWindow();
-        });
-        client.closeHandler(v -> onConnectionLost());
-        client.exceptionHandler(error -> LOG.debugf(error, "Broker connection error"));
-
-        client.connect(config.port(), config.host()).onComplete(result -> {
-            if (result.failed()) {
-                LOG.warnf("Cannot connect to the broker at %s: %s; retrying in %d ms",
-                        describe(), result.cause().getMessage(), nextReconnectDelayMs);
-                scheduleReconnect();
-                return;
-            }
-            connected = true;
-            nextReconnectDelayMs = config.reconnectDelay().toMillis();
-            LOG.infof("Connected to the broker at %s as %s", describe(), clientId);
-            if (!subscriptions.isEmpty()) {
-                Map<String, Integer> topics = new LinkedHashMap<>();
-                subscriptions.keySet().forEach(filter -> topics.put(filter, MqttQoS.AT_LEAST_ONCE.value()));
-                client.subscribe(topics);
-            }
-            drainPublishWindow();
-        });
-    }
-
-    private void onConnectionLost() {
-        boolean wasConnected = connected;
-        connected = false;
-        // The broker delivers these again on the next connection.
-        parked.clear();
-        // The broker did not confirm these; their senders must not treat them as delivered.
-        awaitingPuback.values().forEach(p -> p.tryFail("broker connection lost before PUBACK"));
-        awaitingPuback.clear();
-        if (stopping) {
-            return;
-        }
-        if (wasConnected) {
-            LOG.warnf("Lost the broker connection to %s; reconnecting", describe());
-        }
-        scheduleReconnect();
-    }
-
-    private void scheduleReconnect() {
-        long delay = nextReconnectDelayMs;
-        nextReconnectDelayMs = Math.min(delay * 2, config.maxReconnectDelay().toMillis());
-        vertx.setTimer(delay, id -> context.runOnContext(v -> connect()));
-    }
-
-    private Consumer<InboundMessage> handlerFor(String topic) {
-        for (Map.Entry<String, Consumer<InboundMessage>> entry : subscriptions.entrySet()) {
-            if (TopicFilter.matches(entry.getKey(), topic)) {
-                return entry.getValue();
-            }
-        }
-        return null;
-    }
-
-    private void runOnContext(Runnable action) {
-        if (Vertx.currentContext() == context) {
-            action.run();
-        } else {
-            context.runOnContext(v -> action.run());
-        }
+        return main.publish(topic, payload);
     }
 
     private static String hostName() {
@@ -241,8 +89,5 @@ public class BrokerConnection {
                         return "local";
                     }
                 });
-    }
-
-    private record PendingPublish(String topic, Buffer payload, Promise<Void> acknowledged) {
     }
 }

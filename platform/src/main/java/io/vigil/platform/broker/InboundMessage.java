@@ -9,11 +9,11 @@ import io.vertx.mqtt.messages.MqttPublishMessage;
 public final class InboundMessage {
 
     private final MqttPublishMessage delegate;
-    private final BrokerConnection connection;
+    private final MqttSession connection;
     private final long generation;
     private final long receivedAtNanos = System.nanoTime();
 
-    InboundMessage(MqttPublishMessage delegate, BrokerConnection connection, long generation) {
+    InboundMessage(MqttPublishMessage delegate, MqttSession connection, long generation) {
         this.delegate = delegate;
         this.connection = connection;
         this.generation = generation;
