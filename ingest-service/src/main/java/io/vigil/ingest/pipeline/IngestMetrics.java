@@ -55,7 +55,8 @@ public class IngestMetrics {
         batchWrite.record(took);
     }
 
-    void acknowledged(long receivedAtNanos) {
-        endToEnd.record(Duration.ofNanos(System.nanoTime() - receivedAtNanos));
+    /** From receipt to acknowledgement, recorded per message by the consumer. */
+    Timer latency() {
+        return endToEnd;
     }
 }

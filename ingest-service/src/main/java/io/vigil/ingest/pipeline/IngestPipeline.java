@@ -8,7 +8,9 @@ import io.vigil.ingest.feed.FeedPublisher;
 import io.vigil.ingest.store.BatchWriter;
 import io.vigil.ingest.store.PartitionMaintenance;
 import io.vigil.ingest.topic.HubDirectory;
+import io.vigil.platform.broker.BatchingConsumer;
 import io.vigil.platform.broker.BrokerConnection;
+import io.vigil.platform.broker.MqttSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -23,7 +25,7 @@ import java.util.List;
 @ApplicationScoped
 public class IngestPipeline {
 
-    private final List<IngestLane> lanes = new ArrayList<>();
+    private final List<BatchingConsumer> lanes = new ArrayList<>();
     private final Vertx vertx;
     private final BrokerConnection broker;
     private final HubDirectory hubs;
@@ -52,13 +54,17 @@ public class IngestPipeline {
     void start(@Observes StartupEvent event) {
         List<String> filters = new ArrayList<>();
         hubs.hubs().forEach(hub -> filters.addAll(hub.subscriptions(config.subscriptionGroup())));
+        BatchingConsumer.Settings batching = new BatchingConsumer.Settings(config.batch().maxMessages(),
+                config.batch().linger(), config.batch().retryDelay());
         for (int i = 1; i <= config.consumers(); i++) {
-            lanes.add(new IngestLane(vertx, broker.openSession("ingest-" + i), classifier, writer, feed, metrics, config));
+            MqttSession session = broker.openSession("ingest-" + i);
+            lanes.add(new BatchingConsumer(vertx, session, batching,
+                    new IngestBatchHandler(vertx, session, classifier, writer, feed, metrics), metrics.latency()));
         }
         partitions.maintain().onComplete(done -> lanes.forEach(lane -> lane.subscribe(filters)));
     }
 
     void stop(@Observes ShutdownEvent event) {
-        lanes.forEach(IngestLane::stop);
+        lanes.forEach(BatchingConsumer::stop);
     }
 }

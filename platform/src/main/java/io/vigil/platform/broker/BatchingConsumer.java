@@ -1,0 +1,143 @@
+package io.vigil.platform.broker;
+
+import io.micrometer.core.instrument.Timer;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Takes a connection's deliveries in batches and acknowledges each batch only after its handler succeeded, in the
+ * order the messages arrived. One batch is in flight at a time: while the handler is slow or failing, the
+ * broker's in-flight window fills and it stops sending, so memory stays bounded and nothing is dropped.
+ * <p>
+ * A failed batch is retried with back-off as long as its messages can still be acknowledged on their connection;
+ * once that connection is gone the broker delivers them again, so handlers must be idempotent.
+ * The queue and the flags are touched only on the connection's event loop.
+ */
+public final class BatchingConsumer {
+
+    private static final Logger LOG = Logger.getLogger(BatchingConsumer.class);
+    private static final long MAX_RETRY_DELAY_MS = 10_000;
+
+    /** Handles one batch; the future completes once its effects are durable. May be called again for the same messages. */
+    @FunctionalInterface
+    public interface BatchHandler {
+        Future<Void> handle(List<InboundMessage> batch);
+    }
+
+    /**
+     * @param maxMessages most messages in one batch
+     * @param linger      how long the first message of a batch may wait for company
+     * @param retryDelay  first wait before retrying a failed batch; doubles up to 10 s
+     */
+    public record Settings(int maxMessages, Duration linger, Duration retryDelay) {
+    }
+
+    private final Vertx vertx;
+    private final MqttSession session;
+    private final Settings settings;
+    private final BatchHandler handler;
+    private final Timer latency;
+    private final ArrayDeque<InboundMessage> pending = new ArrayDeque<>();
+    private boolean handling;
+    private long lingerTimer = -1;
+    private volatile boolean stopping;
+
+    /** @param latency records, per acknowledged message, the time from receipt to acknowledgement */
+    public BatchingConsumer(Vertx vertx, MqttSession session, Settings settings, BatchHandler handler, Timer latency) {
+        this.vertx = vertx;
+        this.session = session;
+        this.settings = settings;
+        this.handler = handler;
+        this.latency = latency;
+    }
+
+    public void subscribe(List<String> topicFilters) {
+        topicFilters.forEach(filter -> session.subscribe(filter, this::accept));
+    }
+
+    public void stop() {
+        stopping = true;
+    }
+
+    private void accept(InboundMessage message) {
+        pending.add(message);
+        if (handling) {
+            return;
+        }
+        if (pending.size() >= settings.maxMessages()) {
+            cancelLinger();
+            handleNextBatch();
+        } else if (lingerTimer < 0) {
+            lingerTimer = vertx.setTimer(Math.max(1, settings.linger().toMillis()), id -> {
+                lingerTimer = -1;
+                if (!handling) {
+                    handleNextBatch();
+                }
+            });
+        }
+    }
+
+    private void handleNextBatch() {
+        if (pending.isEmpty() || stopping) {
+            return;
+        }
+        handling = true;
+        Context context = Vertx.currentContext();
+        List<InboundMessage> batch = new ArrayList<>(Math.min(pending.size(), settings.maxMessages()));
+        while (!pending.isEmpty() && batch.size() < settings.maxMessages()) {
+            batch.add(pending.poll());
+        }
+        handleWithRetry(batch, settings.retryDelay().toMillis())
+                .onComplete(result -> context.runOnContext(v -> finish(batch, result.cause())));
+    }
+
+    private Future<Void> handleWithRetry(List<InboundMessage> batch, long delayMs) {
+        Future<Void> attempt;
+        try {
+            attempt = handler.handle(batch);
+        } catch (RuntimeException e) {
+            attempt = Future.failedFuture(e);
+        }
+        return attempt.recover(error -> {
+            if (stopping || !session.isConnected()) {
+                return Future.failedFuture(error);
+            }
+            LOG.warnf("A batch of %d messages failed (%s); retrying in %d ms", batch.size(), error.getMessage(), delayMs);
+            Promise<Void> wait = Promise.promise();
+            vertx.setTimer(delayMs, id -> wait.complete());
+            return wait.future().compose(v -> handleWithRetry(batch, Math.min(delayMs * 2, MAX_RETRY_DELAY_MS)));
+        });
+    }
+
+    private void finish(List<InboundMessage> batch, Throwable failure) {
+        if (failure == null) {
+            for (InboundMessage message : batch) {
+                if (message.ack()) {
+                    latency.record(Duration.ofNanos(System.nanoTime() - message.receivedAtNanos()));
+                }
+            }
+        } else {
+            LOG.warnf("A batch of %d messages was not acknowledged (%s); the broker will deliver it again",
+                    batch.size(), failure.getMessage());
+        }
+        handling = false;
+        // What queued up meanwhile has waited long enough already.
+        cancelLinger();
+        handleNextBatch();
+    }
+
+    private void cancelLinger() {
+        if (lingerTimer >= 0) {
+            vertx.cancelTimer(lingerTimer);
+            lingerTimer = -1;
+        }
+    }
+}
