@@ -1,0 +1,68 @@
+package io.vigil.detection.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** detection-service settings; every one can be set through the environment (VIGIL_DETECTION_...). */
+@ConfigMapping(prefix = "vigil.detection")
+public interface DetectionConfig {
+
+    /** The operator's own rule files, added to the built-in catalog (comma-separated paths). */
+    Optional<List<String>> ruleFiles();
+
+    /** Shared-subscription group on the event feed: replicas with the same group split it. */
+    @WithDefault("vigil-detection")
+    String subscriptionGroup();
+
+    /** Broker connections taking the feed, each with its own batch in flight. */
+    @WithDefault("2")
+    int consumers();
+
+    /** Most feed messages handled in one transaction. */
+    @WithDefault("200")
+    int batchMaxMessages();
+
+    /** How long the first feed message of a batch may wait for company. */
+    @WithDefault("3ms")
+    Duration batchLinger();
+
+    /** One alert per device, type and window: repeats inside the window update it instead of raising a new one. */
+    @WithDefault("P1D")
+    Duration alertWindow();
+
+    /** How long event ids are remembered to recognise a redelivered feed message. */
+    @WithDefault("P7D")
+    Duration rememberEvents();
+
+    BruteForce bruteForce();
+
+    Silence silence();
+
+    interface BruteForce {
+        /** Failed logins from one address that make an attack. */
+        @WithDefault("8")
+        int failures();
+
+        /** Within how long those failures must fall. */
+        @WithDefault("120s")
+        Duration window();
+
+        /** How far back a successful login looks for the failures that make it a successful attack. */
+        @WithDefault("240s")
+        Duration successLookBack();
+    }
+
+    interface Silence {
+        /** A device that sent nothing for this long raises DeviceSilent. */
+        @WithDefault("72h")
+        Duration after();
+
+        /** How often the scan for silent devices runs (one replica at a time does it). */
+        @WithDefault("10m")
+        String scanEvery();
+    }
+}

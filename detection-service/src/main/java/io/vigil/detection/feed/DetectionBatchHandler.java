@@ -1,0 +1,185 @@
+package io.vigil.detection.feed;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import io.vigil.contracts.feed.FeedEvent;
+import io.vigil.contracts.feed.FeedMessage;
+import io.vigil.contracts.findings.AlertNotice;
+import io.vigil.contracts.findings.RecommendationNotice;
+import io.vigil.detection.AlertHit;
+import io.vigil.detection.Observation;
+import io.vigil.detection.alerts.AlertStore;
+import io.vigil.detection.findings.FindingPublisher;
+import io.vigil.detection.recommendations.Assessment;
+import io.vigil.detection.recommendations.RecommendationStore;
+import io.vigil.detection.recommendations.SnapshotAssessor;
+import io.vigil.detection.rules.RuleCatalog;
+import io.vigil.detection.stateful.BruteForceDetector;
+import io.vigil.detection.stateful.DeviceLifecycle;
+import io.vigil.platform.broker.BatchingConsumer;
+import io.vigil.platform.broker.InboundMessage;
+import io.vigil.platform.broker.MqttSession;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What detection does with a batch of feed messages, in one transaction: forget events it has handled before (a
+ * redelivery), note each device as seen, run the single-event rules, the brute-force windows and the snapshot
+ * assessments, record alerts and recommendations; then publish the resulting notices for the twins.
+ */
+final class DetectionBatchHandler implements BatchingConsumer.BatchHandler {
+
+    private static final Logger LOG = Logger.getLogger(DetectionBatchHandler.class);
+    private static final String MARK = """
+            INSERT INTO detection.processed_event (hub, device_id, event_id)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING
+            RETURNING hub, device_id, event_id
+            """;
+
+    private final Pool pool;
+    private final ObjectMapper mapper;
+    private final MqttSession lane;
+    private final RuleCatalog rules;
+    private final BruteForceDetector bruteForce;
+    private final DeviceLifecycle devices;
+    private final AlertStore alerts;
+    private final RecommendationStore recommendations;
+    private final FindingPublisher publisher;
+
+    DetectionBatchHandler(Pool pool, ObjectMapper mapper, MqttSession lane, RuleCatalog rules, BruteForceDetector bruteForce,
+                          DeviceLifecycle devices, AlertStore alerts, RecommendationStore recommendations,
+                          FindingPublisher publisher) {
+        this.pool = pool;
+        this.mapper = mapper;
+        this.lane = lane;
+        this.rules = rules;
+        this.bruteForce = bruteForce;
+        this.devices = devices;
+        this.alerts = alerts;
+        this.recommendations = recommendations;
+        this.publisher = publisher;
+    }
+
+    @Override
+    public Future<Void> handle(List<InboundMessage> batch) {
+        List<FeedMessage> messages = decode(batch);
+        if (messages.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        List<AlertNotice> alertNotices = new ArrayList<>();
+        List<RecommendationNotice> recommendationNotices = new ArrayList<>();
+        return pool.withTransaction(connection -> newEvents(connection, messages)
+                        .compose(fresh -> detect(connection, messages, fresh, alertNotices, recommendationNotices)))
+                .compose(v -> publisher.publish(lane::publish, alertNotices, recommendationNotices));
+    }
+
+    private Future<Void> detect(SqlConnection connection, List<FeedMessage> messages, Set<String> fresh,
+                                List<AlertNotice> alertNotices, List<RecommendationNotice> recommendationNotices) {
+        List<AlertHit> hits = new ArrayList<>();
+        List<Observation> observations = new ArrayList<>();
+        Map<String, SnapshotGroup> snapshots = new LinkedHashMap<>();
+        Future<Void> chain = Future.succeededFuture();
+        for (FeedMessage message : messages) {
+            List<FeedEvent> events = message.events().stream()
+                    .filter(e -> fresh.contains(key(message.hub(), message.deviceId(), e.id()))).toList();
+            if (events.isEmpty()) {
+                continue;
+            }
+            var latest = events.stream().map(FeedEvent::timestampUtc).max(Comparator.naturalOrder()).orElseThrow();
+            chain = chain.compose(v -> devices.seen(connection, message.hub(), message.deviceId(), latest))
+                    .map(onboarding -> {
+                        onboarding.ifPresent(hits::add);
+                        return null;
+                    });
+            for (FeedEvent event : events) {
+                List<Observation> items = new ArrayList<>();
+                for (ObjectNode item : event.payload()) {
+                    items.add(new Observation(message.hub(), message.deviceId(), event.id(), event.name(), event.timestampUtc(), item));
+                }
+                observations.addAll(items);
+                if (SnapshotAssessor.isSnapshot(event.name())) {
+                    // The latest snapshot of a type in the batch is the device's current truth for it.
+                    snapshots.merge(message.hub() + "\n" + message.deviceId() + "\n" + event.name(),
+                            new SnapshotGroup(message.hub(), message.deviceId(), event.name(), event.timestampUtc(), items),
+                            (a, b) -> b.at().isAfter(a.at()) ? b : a);
+                }
+            }
+        }
+        for (Observation observation : observations) {
+            hits.addAll(rules.evaluate(observation));
+        }
+        chain = chain.compose(v -> bruteForce.evaluate(connection, observations)).map(found -> {
+            hits.addAll(found);
+            return null;
+        });
+        for (SnapshotGroup snapshot : snapshots.values()) {
+            List<Assessment> assessments = SnapshotAssessor.assess(snapshot.name(), snapshot.items());
+            chain = chain.compose(v -> recommendations.apply(connection, snapshot.hub(), snapshot.deviceId(), snapshot.at(), assessments))
+                    .map(notices -> {
+                        recommendationNotices.addAll(notices);
+                        return null;
+                    });
+        }
+        return chain.compose(v -> alerts.record(connection, hits)).map(notices -> {
+            alertNotices.addAll(notices);
+            return null;
+        });
+    }
+
+    private Future<Set<String>> newEvents(SqlConnection connection, List<FeedMessage> messages) {
+        List<String> hubs = new ArrayList<>();
+        List<String> deviceIds = new ArrayList<>();
+        List<String> eventIds = new ArrayList<>();
+        for (FeedMessage message : messages) {
+            for (FeedEvent event : message.events()) {
+                hubs.add(message.hub());
+                deviceIds.add(message.deviceId());
+                eventIds.add(event.id());
+            }
+        }
+        return connection.preparedQuery(MARK)
+                .execute(Tuple.of(hubs.toArray(String[]::new), deviceIds.toArray(String[]::new), eventIds.toArray(String[]::new)))
+                .map(rows -> {
+                    Set<String> fresh = new HashSet<>();
+                    rows.forEach(row -> fresh.add(key(row.getString("hub"), row.getString("device_id"), row.getString("event_id"))));
+                    return fresh;
+                });
+    }
+
+    private List<FeedMessage> decode(List<InboundMessage> batch) {
+        List<FeedMessage> messages = new ArrayList<>(batch.size());
+        for (InboundMessage message : batch) {
+            try {
+                FeedMessage feed = mapper.readValue(message.payload(), FeedMessage.class);
+                if (feed.version() != FeedMessage.CURRENT_VERSION || feed.events() == null) {
+                    LOG.warnf("Skipping a feed message of version %d on %s", feed.version(), message.topic());
+                    continue;
+                }
+                messages.add(feed);
+            } catch (IOException e) {
+                // Only ingest publishes here; a message it did not write is someone else's mistake, not a reason to stall.
+                LOG.warnf("Skipping an unreadable feed message on %s: %s", message.topic(), e.getMessage());
+            }
+        }
+        return messages;
+    }
+
+    private static String key(String hub, String deviceId, String eventId) {
+        return hub + "\n" + deviceId + "\n" + eventId;
+    }
+
+    private record SnapshotGroup(String hub, String deviceId, String name, java.time.Instant at, List<Observation> items) {
+    }
+}

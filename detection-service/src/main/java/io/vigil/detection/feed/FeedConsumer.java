@@ -1,0 +1,84 @@
+package io.vigil.detection.feed;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vigil.contracts.feed.EventFeed;
+import io.vigil.detection.alerts.AlertStore;
+import io.vigil.detection.config.DetectionConfig;
+import io.vigil.detection.findings.FindingPublisher;
+import io.vigil.detection.recommendations.RecommendationStore;
+import io.vigil.detection.rules.RuleCatalog;
+import io.vigil.detection.stateful.BruteForceDetector;
+import io.vigil.detection.stateful.DeviceLifecycle;
+import io.vigil.platform.broker.BatchingConsumer;
+import io.vigil.platform.broker.BrokerConnection;
+import io.vigil.platform.broker.MqttSession;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Takes ingest's event feed with {@code vigil.detection.consumers} connections in one shared-subscription group.
+ * The rule catalog is loaded first: a broken rule file stops the service here, before it takes any event.
+ */
+@ApplicationScoped
+public class FeedConsumer {
+
+    private static final Logger LOG = Logger.getLogger(FeedConsumer.class);
+
+    private final List<BatchingConsumer> lanes = new ArrayList<>();
+    private final Vertx vertx;
+    private final BrokerConnection broker;
+    private final Pool pool;
+    private final ObjectMapper mapper;
+    private final DetectionConfig config;
+    private final BruteForceDetector bruteForce;
+    private final DeviceLifecycle devices;
+    private final AlertStore alerts;
+    private final RecommendationStore recommendations;
+    private final FindingPublisher publisher;
+    private final Timer latency;
+
+    FeedConsumer(Vertx vertx, BrokerConnection broker, Pool pool, ObjectMapper mapper, DetectionConfig config,
+                 BruteForceDetector bruteForce, DeviceLifecycle devices, AlertStore alerts,
+                 RecommendationStore recommendations, FindingPublisher publisher, MeterRegistry registry) {
+        this.vertx = vertx;
+        this.broker = broker;
+        this.pool = pool;
+        this.mapper = mapper;
+        this.config = config;
+        this.bruteForce = bruteForce;
+        this.devices = devices;
+        this.alerts = alerts;
+        this.recommendations = recommendations;
+        this.publisher = publisher;
+        this.latency = Timer.builder("vigil.detection.feed.latency").description("from receipt to acknowledgement").register(registry);
+    }
+
+    void start(@Observes StartupEvent event) {
+        RuleCatalog rules = RuleCatalog.load(mapper, config);
+        LOG.infof("Loaded %d single-event rules", rules.size());
+        BatchingConsumer.Settings batching = new BatchingConsumer.Settings(config.batchMaxMessages(), config.batchLinger(),
+                Duration.ofMillis(200));
+        for (int i = 1; i <= config.consumers(); i++) {
+            MqttSession session = broker.openSession("detection-" + i);
+            BatchingConsumer lane = new BatchingConsumer(vertx, session, batching, new DetectionBatchHandler(pool, mapper,
+                    session, rules, bruteForce, devices, alerts, recommendations, publisher), latency);
+            lane.subscribe(List.of(EventFeed.sharedSubscription(config.subscriptionGroup())));
+            lanes.add(lane);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        lanes.forEach(BatchingConsumer::stop);
+    }
+}
