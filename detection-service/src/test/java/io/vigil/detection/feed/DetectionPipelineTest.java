@@ -9,7 +9,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vigil.contracts.feed.EventFeed;
 import io.vigil.contracts.feed.FeedEvent;
 import io.vigil.contracts.feed.FeedMessage;
+import io.vigil.detection.stateful.SilenceScan;
 import io.vigil.testing.TestDatabase;
+import jakarta.inject.Inject;
 import io.vigil.testing.TestMqttClient;
 import io.vigil.testing.VigilTestResource;
 import org.junit.jupiter.api.AfterAll;
@@ -126,6 +128,22 @@ class DetectionPipelineTest {
         assertThat(TestDatabase.count("SELECT count(*) FROM detection.recommendation_change WHERE device_id = 'ports-1'")).isEqualTo(2);
         await().atMost(PATIENCE).until(() -> twin.received().stream().anyMatch(m ->
                 m.topic().equals("vigil/v1/recommendations/vigil-hub/ports-1") && m.text().contains("\"state\":\"Resolved\"")));
+    }
+
+    @Inject
+    SilenceScan silence;
+
+    @Test
+    void aDeviceQuietForThreeDaysIsSilentOnceUntilItSpeaksAgain() throws Exception {
+        TestDatabase.execute("INSERT INTO detection.device (hub, device_id, first_seen, last_seen)"
+                + " VALUES (?, 'quiet-1', now() - interval '10 days', now() - interval '73 hours')", HUB);
+        TestDatabase.execute("INSERT INTO detection.device (hub, device_id, first_seen, last_seen)"
+                + " VALUES (?, 'chatty-1', now() - interval '10 days', now() - interval '71 hours')", HUB);
+        silence.scan().toCompletionStage().toCompletableFuture().get(20, java.util.concurrent.TimeUnit.SECONDS);
+        silence.scan().toCompletionStage().toCompletableFuture().get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(TestDatabase.count("SELECT count(*) FROM workspace.security_alert WHERE device_id = 'quiet-1'"
+                + " AND alert_type = 'IoT_DeviceSilent'")).isEqualTo(1);
+        assertThat(TestDatabase.count("SELECT count(*) FROM workspace.security_alert WHERE device_id = 'chatty-1'")).isZero();
     }
 
     private static String recommendationState(String device, String name) {
