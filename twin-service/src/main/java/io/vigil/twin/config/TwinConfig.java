@@ -1,0 +1,27 @@
+package io.vigil.twin.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** twin-service settings; every one can be set through the environment (VIGIL_TWIN_...). */
+@ConfigMapping(prefix = "vigil.twin")
+public interface TwinConfig {
+
+    /** Register a device (and its security module twin) when its first security message arrives. */
+    @WithDefault("true")
+    boolean autoRegister();
+
+    /** The module whose twin carries alert and recommendation tags, as the reference's twin queries expect. */
+    @WithDefault("Microsoft.Security")
+    String securityModuleId();
+
+    /**
+     * The hub that twin API calls address when they name none ({@code ?hub=} takes a hub name or resource id).
+     */
+    @WithDefault("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/vigil/providers/Microsoft.Devices/IotHubs/vigil-hub")
+    String defaultHub();
+
+    /** Shared-subscription group on the event feed and the findings topics. */
+    @WithDefault("vigil-twin")
+    String subscriptionGroup();
+}

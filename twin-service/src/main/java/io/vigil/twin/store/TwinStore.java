@@ -1,0 +1,108 @@
+package io.vigil.twin.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Twin documents in PostgreSQL. Every change is one statement that also moves the twin's {@code version} and
+ * {@code etag}, so concurrent writers never lose each other's changes.
+ */
+@ApplicationScoped
+public class TwinStore {
+
+    /** The changed document gets version + 1 and an etag derived from it. */
+    private static final String BUMP = """
+            jsonb_set(jsonb_set(%s, '{version}', to_jsonb(coalesce((document->>'version')::bigint, 0) + 1)),
+                '{etag}', to_jsonb(encode(convert_to(md5(hub || device_id || module_id || coalesce((document->>'version')::bigint, 0) + 1), 'UTF8'), 'base64')))
+            """;
+    private static final String REGISTER = """
+            INSERT INTO twin.twin AS t (hub, device_id, module_id, document)
+            SELECT hub, device_id, module_id, document::jsonb
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS seen(hub, device_id, module_id, document)
+            ON CONFLICT (hub, device_id, module_id) DO UPDATE SET
+                document = jsonb_set(t.document, '{lastActivityTime}', excluded.document->'lastActivityTime'),
+                updated_at = now()
+            WHERE t.document->>'lastActivityTime' < excluded.document->>'lastActivityTime'
+            """;
+    private static final String SET_TAG = "UPDATE twin.twin SET document = " + BUMP.formatted(
+            "jsonb_set(jsonb_set(jsonb_set(document, '{tags}', coalesce(document->'tags', '{}'::jsonb)),"
+                    + " ($4::text[])[1:2], coalesce(document #> ($4::text[])[1:2], '{}'::jsonb)), $4::text[], $5::text::jsonb)")
+            + ", updated_at = now() WHERE hub = $1 AND device_id = $2 AND module_id = $3";
+    private static final String REMOVE_TAG = "UPDATE twin.twin SET document = " + BUMP.formatted("document #- $4::text[]")
+            + ", updated_at = now() WHERE hub = $1 AND device_id = $2 AND module_id = $3 AND document #> $4::text[] IS NOT NULL";
+
+    private final Pool pool;
+    private final ObjectMapper mapper;
+
+    TwinStore(Pool pool, ObjectMapper mapper) {
+        this.pool = pool;
+        this.mapper = mapper;
+    }
+
+    /** A twin to create unless it exists; an existing one only gets its lastActivityTime moved forward. */
+    public record Registration(String hub, String deviceId, String moduleId, JsonNode document) {
+    }
+
+    public Future<Void> register(SqlClient client, List<Registration> registrations) {
+        if (registrations.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        int n = registrations.size();
+        String[] hub = new String[n];
+        String[] device = new String[n];
+        String[] module = new String[n];
+        String[] document = new String[n];
+        for (int i = 0; i < n; i++) {
+            Registration r = registrations.get(i);
+            hub[i] = r.hub();
+            device[i] = r.deviceId();
+            module[i] = r.moduleId();
+            document[i] = r.document().toString();
+        }
+        return client.preparedQuery(REGISTER).execute(Tuple.of(hub, device, module, document)).mapEmpty();
+    }
+
+    /** Sets {@code tags.<path...>} on a twin; false when the twin does not exist. */
+    public Future<Boolean> setTag(SqlClient client, String hub, String deviceId, String moduleId, List<String> path, JsonNode value) {
+        return client.preparedQuery(SET_TAG)
+                .execute(Tuple.of(hub, deviceId, moduleId, tagPath(path), value.toString()))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
+    /** Removes {@code tags.<path...>} from a twin, if it is there. */
+    public Future<Void> removeTag(SqlClient client, String hub, String deviceId, String moduleId, List<String> path) {
+        return client.preparedQuery(REMOVE_TAG).execute(Tuple.of(hub, deviceId, moduleId, tagPath(path))).mapEmpty();
+    }
+
+    public Future<Optional<JsonNode>> find(String hub, String deviceId, String moduleId) {
+        return pool.preparedQuery("SELECT document::text AS document FROM twin.twin WHERE hub = $1 AND device_id = $2 AND module_id = $3")
+                .execute(Tuple.of(hub, deviceId, moduleId))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(parse(rows.iterator().next().getString("document"))));
+    }
+
+    private JsonNode parse(String document) {
+        try {
+            return mapper.readTree(document);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a twin document in the database is not JSON", e);
+        }
+    }
+
+    private static String[] tagPath(List<String> path) {
+        String[] full = new String[path.size() + 1];
+        full[0] = "tags";
+        for (int i = 0; i < path.size(); i++) {
+            full[i + 1] = path.get(i);
+        }
+        return full;
+    }
+
+}

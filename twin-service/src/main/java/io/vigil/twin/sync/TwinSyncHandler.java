@@ -1,0 +1,128 @@
+package io.vigil.twin.sync;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import io.vigil.contracts.feed.EventFeed;
+import io.vigil.contracts.feed.FeedEvent;
+import io.vigil.contracts.feed.FeedMessage;
+import io.vigil.contracts.findings.AlertNotice;
+import io.vigil.contracts.findings.FindingFeed;
+import io.vigil.contracts.findings.RecommendationNotice;
+import io.vigil.platform.broker.BatchingConsumer;
+import io.vigil.platform.broker.InboundMessage;
+import io.vigil.twin.config.TwinConfig;
+import io.vigil.twin.store.TwinDocuments;
+import io.vigil.twin.store.TwinStore;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps twins in step with the other services, one batch per transaction: the event feed registers devices and
+ * their security module twin (when auto-registration is on) and moves their last activity; alert and
+ * recommendation notices set and clear the security module twin's {@code tags.alerts.<type>} and
+ * {@code tags.recommendations.<name>}. Every write is idempotent, so redeliveries are harmless.
+ */
+final class TwinSyncHandler implements BatchingConsumer.BatchHandler {
+
+    private static final Logger LOG = Logger.getLogger(TwinSyncHandler.class);
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final Pool pool;
+    private final ObjectMapper mapper;
+    private final TwinStore twins;
+    private final TwinConfig config;
+
+    TwinSyncHandler(Pool pool, ObjectMapper mapper, TwinStore twins, TwinConfig config) {
+        this.pool = pool;
+        this.mapper = mapper;
+        this.twins = twins;
+        this.config = config;
+    }
+
+    @Override
+    public Future<Void> handle(List<InboundMessage> batch) {
+        Map<String, TwinStore.Registration> registrations = new LinkedHashMap<>();
+        List<Object> notices = new ArrayList<>();
+        for (InboundMessage message : batch) {
+            try {
+                if (message.topic().startsWith(EventFeed.TOPIC_ROOT + "/")) {
+                    FeedMessage feed = mapper.readValue(message.payload(), FeedMessage.class);
+                    register(registrations, feed.hub(), feed.deviceId(), latest(feed));
+                } else if (message.topic().startsWith(FindingFeed.ALERTS_ROOT + "/")) {
+                    AlertNotice alert = mapper.readValue(message.payload(), AlertNotice.class);
+                    register(registrations, alert.hub(), alert.deviceId(), alert.lastDetection());
+                    notices.add(alert);
+                } else if (message.topic().startsWith(FindingFeed.RECOMMENDATIONS_ROOT + "/")) {
+                    RecommendationNotice recommendation = mapper.readValue(message.payload(), RecommendationNotice.class);
+                    register(registrations, recommendation.hub(), recommendation.deviceId(), recommendation.discoveredAt());
+                    notices.add(recommendation);
+                }
+            } catch (IOException e) {
+                LOG.warnf("Skipping an unreadable message on %s: %s", message.topic(), e.getMessage());
+            }
+        }
+        if (registrations.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return pool.withTransaction(connection -> twins.register(connection, config.autoRegister()
+                        ? new ArrayList<>(registrations.values()) : List.of())
+                .compose(v -> applyNotices(connection, notices)));
+    }
+
+    private void register(Map<String, TwinStore.Registration> registrations, String hub, String deviceId, Instant at) {
+        Instant when = at == null ? Instant.now() : at;
+        registrations.merge(hub + "\n" + deviceId + "\n",
+                new TwinStore.Registration(hub, deviceId, "", TwinDocuments.deviceTwin(deviceId, when)), TwinSyncHandler::later);
+        registrations.merge(hub + "\n" + deviceId + "\n" + config.securityModuleId(),
+                new TwinStore.Registration(hub, deviceId, config.securityModuleId(),
+                        TwinDocuments.moduleTwin(deviceId, config.securityModuleId(), when)), TwinSyncHandler::later);
+    }
+
+    private static TwinStore.Registration later(TwinStore.Registration a, TwinStore.Registration b) {
+        return a.document().path("lastActivityTime").asText().compareTo(b.document().path("lastActivityTime").asText()) >= 0 ? a : b;
+    }
+
+    private Future<Void> applyNotices(SqlConnection connection, List<Object> notices) {
+        Future<Void> chain = Future.succeededFuture();
+        String module = config.securityModuleId();
+        for (Object notice : notices) {
+            if (notice instanceof AlertNotice alert) {
+                ObjectNode tag = JSON.objectNode();
+                tag.put("severity", alert.severity());
+                tag.put("lastDetectionUtc", alert.lastDetection().toString());
+                List<String> path = List.of("alerts", alert.alertType());
+                chain = chain.compose(v -> "Active".equals(alert.status())
+                        ? twins.setTag(connection, alert.hub(), alert.deviceId(), module, path, tag).mapEmpty()
+                        : twins.removeTag(connection, alert.hub(), alert.deviceId(), module, path));
+            } else if (notice instanceof RecommendationNotice recommendation) {
+                List<String> path = List.of("recommendations", recommendation.name());
+                if ("Active".equals(recommendation.state())) {
+                    ObjectNode tag = JSON.objectNode();
+                    tag.put("severity", recommendation.severity());
+                    tag.put("discoveredAtUtc", recommendation.discoveredAt().toString());
+                    tag.set("details", recommendation.details() == null ? JSON.objectNode() : recommendation.details());
+                    chain = chain.compose(v -> twins.setTag(connection, recommendation.hub(), recommendation.deviceId(), module, path, tag)
+                            .mapEmpty());
+                } else {
+                    chain = chain.compose(v -> twins.removeTag(connection, recommendation.hub(), recommendation.deviceId(), module, path));
+                }
+            }
+        }
+        return chain;
+    }
+
+    private static Instant latest(FeedMessage feed) {
+        return feed.events().stream().map(FeedEvent::timestampUtc).max(Comparator.naturalOrder()).orElse(feed.receivedAt());
+    }
+}
