@@ -33,7 +33,7 @@ public class BrokerConnection {
         this.vertx = vertx;
         this.config = config;
         this.clientId = config.clientId().orElseGet(() -> applicationName + "-" + hostName());
-        this.main = new MqttSession(vertx, config, clientId);
+        this.main = new MqttSession(vertx, config, clientId, false);
     }
 
     void start(@Observes StartupEvent event) {
@@ -46,19 +46,19 @@ public class BrokerConnection {
     }
 
     /**
-     * Opens another connection whose client id is the main one's plus the suffix, stable across restarts so that
-     * the broker keeps its persistent session.
+     * Opens a consumer connection whose client id is the main one's plus the suffix, stable across restarts so that
+     * the broker keeps its persistent session. The service is not ready until it has subscribed.
      */
     public MqttSession openSession(String suffix) {
-        MqttSession session = new MqttSession(vertx, config, clientId + "-" + suffix);
+        MqttSession session = new MqttSession(vertx, config, clientId + "-" + suffix, true);
         extra.add(session);
         session.start();
         return session;
     }
 
-    /** True while every connection is up; readiness reports this. */
-    public boolean isConnected() {
-        return main.isConnected() && extra.stream().allMatch(MqttSession::isConnected);
+    /** True while every connection is up and every consumer connection is subscribed; readiness reports this. */
+    public boolean isReady() {
+        return main.isConnected() && extra.stream().allMatch(MqttSession::isReady);
     }
 
     public String clientId() {

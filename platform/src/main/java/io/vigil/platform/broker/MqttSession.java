@@ -44,15 +44,27 @@ public final class MqttSession {
     private Context context;
     private MqttClient client;
     private volatile boolean connected;
+    /** A consumer session is ready only once the broker acknowledged its subscriptions on this connection. */
+    private final boolean consumer;
+    private volatile boolean subscribed;
     private volatile boolean stopping;
     /** Counts connections; a message may only be acknowledged on the connection that delivered it. */
     private volatile long generation;
     private long nextReconnectDelayMs;
 
-    MqttSession(Vertx vertx, BrokerConfig config, String clientId) {
+    MqttSession(Vertx vertx, BrokerConfig config, String clientId, boolean consumer) {
         this.vertx = vertx;
         this.config = config;
         this.clientId = clientId;
+        this.consumer = consumer;
+    }
+
+    /**
+     * Connected, and for a consumer subscribed: until the first SUBACK a broker routes nothing to a new session,
+     * so a service that said it was ready before then would let devices publish into the void.
+     */
+    public boolean isReady() {
+        return connected && (!consumer || subscribed);
     }
 
     /** Connects in the background and keeps reconnecting until {@link #stop()}; each session gets its own event loop. */
@@ -162,6 +174,7 @@ public final class MqttSession {
             }
             drainPublishWindow();
         });
+        client.subscribeCompletionHandler(ack -> subscribed = true);
         client.closeHandler(v -> onConnectionLost());
         client.exceptionHandler(error -> LOG.debugf(error, "Broker connection error"));
 
@@ -187,6 +200,7 @@ public final class MqttSession {
     private void onConnectionLost() {
         boolean wasConnected = connected;
         connected = false;
+        subscribed = false;
         // The broker delivers these again on the next connection.
         parked.clear();
         // The broker did not confirm these; their senders must not treat them as delivered.

@@ -20,7 +20,7 @@ public class BrokerReadinessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("MQTT broker")
-                .status(broker.isConnected())
+                .status(broker.isReady())
                 .withData("broker", broker.describe())
                 .withData("clientId", broker.clientId())
                 .build();
