@@ -1,0 +1,86 @@
+package io.vigil.query.api;
+
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vigil.query.kql.CompiledKql;
+import io.vigil.query.kql.ResultColumn;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Rows of a compiled query in the Log Analytics result shape, values written as that API writes them. */
+final class ResultTables {
+
+    private ResultTables() {
+    }
+
+    static Map<String, Object> of(CompiledKql compiled, RowSet<Row> result) {
+        List<Map<String, String>> columns = new ArrayList<>();
+        for (ResultColumn column : compiled.columns()) {
+            columns.add(Map.of("name", column.name(), "type", column.type()));
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        int fetched = 0;
+        for (Row row : result) {
+            fetched++;
+            if (rows.size() >= compiled.maxRows()) {
+                continue;
+            }
+            List<Object> values = new ArrayList<>(compiled.columns().size());
+            for (int i = 0; i < compiled.columns().size(); i++) {
+                values.add(value(compiled.columns().get(i).type(), row, i));
+            }
+            rows.add(values);
+        }
+        Map<String, Object> table = new LinkedHashMap<>();
+        table.put("name", "PrimaryResult");
+        table.put("columns", columns);
+        table.put("rows", rows);
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("tables", List.of(table));
+        if (compiled.isTruncated(fetched)) {
+            response.put("error", Map.of("code", "kql.truncated", "message",
+                    "the result was cut at " + compiled.maxRows() + " rows"));
+        }
+        return response;
+    }
+
+    private static Object value(String type, Row row, int index) {
+        if (row.getValue(index) == null) {
+            return null;
+        }
+        return switch (type) {
+            case "long" -> row.getLong(index);
+            case "int" -> row.getInteger(index);
+            case "real" -> finite(row.getDouble(index));
+            case "bool" -> row.getBoolean(index);
+            case "datetime" -> row.getOffsetDateTime(index).toInstant().toString();
+            case "timespan" -> timespan(row.getLong(index));
+            case "dynamic" -> row.getValue(index).toString();
+            default -> row.getValue(index).toString();
+        };
+    }
+
+    private static Object finite(Double value) {
+        return value.isNaN() || value.isInfinite() ? value.toString() : value;
+    }
+
+    /** Ticks of 100 ns as [-][d.]hh:mm:ss[.fffffff], as Log Analytics writes a timespan. */
+    static String timespan(long ticks) {
+        StringBuilder text = new StringBuilder(ticks < 0 ? "-" : "");
+        long t = Math.abs(ticks);
+        long days = t / 864_000_000_000L;
+        long rest = t % 864_000_000_000L;
+        if (days > 0) {
+            text.append(days).append('.');
+        }
+        text.append(String.format("%02d:%02d:%02d", rest / 36_000_000_000L, rest / 600_000_000L % 60, rest / 10_000_000L % 60));
+        long fraction = rest % 10_000_000L;
+        if (fraction > 0) {
+            text.append('.').append(String.format("%07d", fraction));
+        }
+        return text.toString();
+    }
+}

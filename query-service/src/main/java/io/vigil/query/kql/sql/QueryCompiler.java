@@ -1,0 +1,53 @@
+package io.vigil.query.kql.sql;
+
+import io.vigil.query.kql.CompiledKql;
+import io.vigil.query.kql.KqlErrorCodes;
+import io.vigil.query.kql.KqlLimits;
+import io.vigil.query.kql.ResultColumn;
+import io.vigil.query.kql.TimeWindow;
+import io.vigil.query.kql.binding.Binding;
+import io.vigil.query.kql.binding.Environment;
+import io.vigil.query.kql.catalog.WorkspaceCatalog;
+import io.vigil.query.kql.syntax.Expressions;
+import io.vigil.query.kql.syntax.Statement;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Compiles a parsed query to the final statement: the result's columns, its order if sorted, the row limit. */
+public final class QueryCompiler {
+
+    private QueryCompiler() {
+    }
+
+    public static CompiledKql compile(Statement.Query query, WorkspaceCatalog catalog, Optional<TimeWindow> window,
+                                      Instant now, KqlLimits limits) {
+        CompilationContext context = new CompilationContext(catalog, window, now);
+        CompilerServices services = new CompilerServices(context);
+        Environment environment = Environment.empty();
+        for (Statement.Let let : query.lets()) {
+            environment = environment.with(let.name(), Statement.isFunction(let)
+                    ? new Binding.Function(let, environment) : new Binding.LetValue(let, environment));
+        }
+        if (!services.tabular.isTabular(query.result(), environment)) {
+            throw Expressions.start(query.result()).error(KqlErrorCodes.TYPE,
+                    "the query must end with a tabular expression (a table, a pipeline, print, datatable, ...)");
+        }
+        Relation relation = services.tabular.compile(query.result(), environment);
+        String alias = context.newAlias();
+        List<String> items = new ArrayList<>();
+        List<ResultColumn> columns = new ArrayList<>();
+        for (Relation.Column column : relation.visibleColumns()) {
+            items.add(alias + "." + column.sqlName() + " AS c" + (items.size() + 1));
+            columns.add(new ResultColumn(column.name(), column.type().kqlName()));
+        }
+        String limit = context.bind((long) limits.maxRows() + 1);
+        String sql = "SELECT " + String.join(", ", items) + " FROM (" + relation.sql() + ") AS " + alias
+                + OrderBySql.clause(alias, relation.order()) + " LIMIT " + limit;
+        context.checkSize(sql, Expressions.start(query.result()));
+        ParameterCompaction.Result compacted = ParameterCompaction.compact(sql, context.parameters());
+        return new CompiledKql(compacted.sql(), compacted.parameters(), columns, limits.maxRows());
+    }
+}

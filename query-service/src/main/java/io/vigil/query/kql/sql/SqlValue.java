@@ -1,0 +1,52 @@
+package io.vigil.query.kql.sql;
+
+import io.vigil.query.kql.types.KqlType;
+
+/**
+ * A compiled scalar: SQL text with its KQL type.
+ *
+ * @param sql      the SQL expression (placeholders already numbered)
+ * @param type     its KQL type
+ * @param nullable whether it can be NULL; a string never is (KQL has no string null)
+ * @param jsonText a string known to hold well-formed JSON (a catalog JSON column), so parsing needs no check
+ * @param constant the literal value when the expression is a literal of the query (for arguments that must be
+ *                 constant, like a JSON path); null when not a literal
+ */
+public record SqlValue(String sql, KqlType type, boolean nullable, boolean jsonText, Constant constant) {
+
+    /** A literal's value; {@code value} is null for a typed null. */
+    public record Constant(Object value) {
+    }
+
+    public SqlValue {
+        if (type == KqlType.STRING && nullable) {
+            throw new IllegalStateException("a string expression must never be null: " + sql);
+        }
+    }
+
+    public static SqlValue of(String sql, KqlType type, boolean nullable) {
+        return new SqlValue(sql, type, nullable, false, null);
+    }
+
+    public static SqlValue notNull(String sql, KqlType type) {
+        return new SqlValue(sql, type, false, false, null);
+    }
+
+    /** Strings are never null: a string result is coalesced to '' when it could be. */
+    public static SqlValue string(String sql, boolean couldBeNull) {
+        return new SqlValue(couldBeNull ? "coalesce(" + sql + ", '')" : sql, KqlType.STRING, false, false, null);
+    }
+
+    public boolean isConstant() {
+        return constant != null;
+    }
+
+    public Object constantValue() {
+        return constant == null ? null : constant.value();
+    }
+
+    /** The same value in a different SQL spelling (parenthesised, cast), keeping what is known about it. */
+    public SqlValue withSql(String newSql) {
+        return new SqlValue(newSql, type, nullable, jsonText, constant);
+    }
+}

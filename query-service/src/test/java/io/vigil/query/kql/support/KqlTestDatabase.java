@@ -1,0 +1,165 @@
+package io.vigil.query.kql.support;
+
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgConnection;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import io.vertx.sqlclient.desc.ColumnDescriptor;
+import io.vigil.query.kql.CompiledKql;
+import io.vigil.testing.Infrastructure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The PostgreSQL database of the KQL execution tests: recreated once per JVM, with the workspace DDL (read from
+ * the contracts module) and the fixture rows of {@code kql/fixtures.sql}. Compiled queries run through the Vert.x
+ * PostgreSQL client, exactly as the service runs them.
+ */
+public final class KqlTestDatabase {
+
+    public static final String DATABASE = "vigil_test_kql";
+
+    private static KqlTestDatabase shared;
+
+    private final Vertx vertx;
+    private final PgConnection connection;
+
+    private KqlTestDatabase(Vertx vertx, PgConnection connection) {
+        this.vertx = vertx;
+        this.connection = connection;
+    }
+
+    public static synchronized KqlTestDatabase shared() {
+        if (shared == null) {
+            shared = create();
+        }
+        return shared;
+    }
+
+    private static KqlTestDatabase create() {
+        Infrastructure infrastructure = Infrastructure.shared();
+        infrastructure.recreateDatabase(DATABASE);
+        try (Connection jdbc = infrastructure.connect(DATABASE); Statement statement = jdbc.createStatement()) {
+            for (String ddl : workspaceDdl()) {
+                statement.execute(ddl);
+            }
+            statement.execute(resource("kql/fixtures.sql"));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare the KQL test database", e);
+        }
+        Vertx vertx = Vertx.vertx();
+        PgConnectOptions options = new PgConnectOptions()
+                .setHost(infrastructure.dbHost())
+                .setPort(infrastructure.dbPort())
+                .setDatabase(DATABASE)
+                .setUser(infrastructure.dbUser())
+                .setPassword(infrastructure.dbPassword())
+                // A session time zone other than UTC proves the SQL does not depend on it.
+                .setProperties(Map.of("TimeZone", "America/New_York"));
+        try {
+            PgConnection connection = PgConnection.connect(vertx, options).toCompletionStage().toCompletableFuture()
+                    .get(60, TimeUnit.SECONDS);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                connection.close();
+                vertx.close();
+            }));
+            return new KqlTestDatabase(vertx, connection);
+        } catch (Exception e) {
+            vertx.close();
+            throw new IllegalStateException("cannot connect to the KQL test database", e);
+        }
+    }
+
+    /** Runs a compiled query; any database error fails the test with the SQL attached. */
+    public QueryResult execute(CompiledKql compiled) {
+        try {
+            RowSet<Row> rows = connection.preparedQuery(compiled.sql()).execute(Tuple.from(compiled.parameters()))
+                    .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            List<String> sqlTypes = new ArrayList<>();
+            for (ColumnDescriptor descriptor : rows.columnDescriptors()) {
+                sqlTypes.add(descriptor.typeName());
+            }
+            List<List<Object>> values = new ArrayList<>();
+            for (Row row : rows) {
+                List<Object> line = new ArrayList<>();
+                for (int i = 0; i < row.size(); i++) {
+                    line.add(row.getValue(i));
+                }
+                values.add(line);
+            }
+            return new QueryResult(sqlTypes, values);
+        } catch (Exception e) {
+            throw new AssertionError("the compiled SQL failed: " + e.getMessage() + "\nSQL: " + compiled.sql()
+                    + "\nparameters: " + compiled.parameters(), e);
+        }
+    }
+
+    /** The workspace migrations in version order: from the contracts sources when present, else from the classpath. */
+    static List<String> workspaceDdl() {
+        try {
+            Path sources = Path.of("..", "contracts", "src", "main", "resources", "db", "workspace");
+            if (Files.isDirectory(sources)) {
+                return readSqlFiles(sources);
+            }
+            URL url = KqlTestDatabase.class.getClassLoader().getResource("db/workspace");
+            if (url == null) {
+                throw new IllegalStateException("no db/workspace migrations on the classpath");
+            }
+            URI uri = url.toURI();
+            if (uri.getScheme().equals("jar")) {
+                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                    return readSqlFiles(jar.getPath("db/workspace"));
+                }
+            }
+            return readSqlFiles(Path.of(uri));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the workspace DDL", e);
+        }
+    }
+
+    private static List<String> readSqlFiles(Path directory) throws IOException {
+        List<String> scripts = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            List<Path> sorted = files.filter(p -> p.getFileName().toString().endsWith(".sql"))
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+            for (Path file : sorted) {
+                scripts.add(Files.readString(file));
+            }
+        }
+        return scripts;
+    }
+
+    public static String resource(String name) {
+        try (InputStream in = KqlTestDatabase.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + name, e);
+        }
+    }
+
+    /** The rows of one execution with the PostgreSQL type names of its columns. */
+    public record QueryResult(List<String> sqlTypes, List<List<Object>> rows) {
+    }
+}
