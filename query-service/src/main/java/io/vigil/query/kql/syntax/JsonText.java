@@ -1,46 +1,17 @@
 package io.vigil.query.kql.syntax;
 
-/** Writes JSON strings; enough for dynamic literals, without a JSON library. */
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
+/** Writes JSON strings for dynamic literals, escaping them with Jackson's encoder. */
 public final class JsonText {
+
+    private static final JsonStringEncoder ESCAPER = JsonStringEncoder.getInstance();
 
     private JsonText() {
     }
 
     public static void appendString(StringBuilder out, String value) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"':
-                    out.append("\\\"");
-                    break;
-                case '\\':
-                    out.append("\\\\");
-                    break;
-                case '\n':
-                    out.append("\\n");
-                    break;
-                case '\r':
-                    out.append("\\r");
-                    break;
-                case '\t':
-                    out.append("\\t");
-                    break;
-                case '\b':
-                    out.append("\\b");
-                    break;
-                case '\f':
-                    out.append("\\f");
-                    break;
-                default:
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-            }
-        }
-        out.append('"');
+        out.append('"').append(ESCAPER.quoteAsString(value)).append('"');
     }
 
     public static String quote(String value) {

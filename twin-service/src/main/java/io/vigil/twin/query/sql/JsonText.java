@@ -1,34 +1,20 @@
 package io.vigil.twin.query.sql;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
 import java.util.List;
 
 /** Writes the little JSON the compiler sends as parameters: containment objects and lists of constants. */
 final class JsonText {
+
+    private static final JsonStringEncoder ESCAPER = JsonStringEncoder.getInstance();
 
     private JsonText() {
     }
 
     /** A JSON string literal. */
     static String string(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"':
-                    out.append("\\\"");
-                    break;
-                case '\\':
-                    out.append("\\\\");
-                    break;
-                default:
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-            }
-        }
-        return out.append('"').toString();
+        return '"' + new String(ESCAPER.quoteAsString(value)) + '"';
     }
 
     /** A scalar given as its bound form: String, Long, Double, Boolean, or null for JSON null. */
