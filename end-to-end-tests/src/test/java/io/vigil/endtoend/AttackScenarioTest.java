@@ -9,7 +9,6 @@ import io.vigil.testing.TestMqttClient;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +33,7 @@ class AttackScenarioTest {
         Infrastructure machine = Infrastructure.shared();
         Assumptions.assumeTrue(machine.mode().equals("machine"), "needs a PostgreSQL and broker on this machine");
         machine.recreateDatabase(DATABASE);
-        int base = freePortRange();
+        int base = RunningSuite.freePortRange();
         try (RunningSuite suite = RunningSuite.start(base,
                 "--database-url", "postgresql://" + machine.dbUser() + "@" + machine.dbHost() + ":" + machine.dbPort() + "/" + DATABASE,
                 "--broker-url", "mqtt://" + machine.brokerHost() + ":" + machine.brokerPort());
@@ -92,23 +90,5 @@ class AttackScenarioTest {
         } catch (java.sql.SQLException notYet) {
             return false;
         }
-    }
-
-    private static int freePortRange() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20000, 40000);
-            boolean free = true;
-            for (int p = base; p < base + 4 && free; p++) {
-                try (ServerSocket socket = new ServerSocket(p)) {
-                    socket.setReuseAddress(true);
-                } catch (Exception e) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no four consecutive free ports");
     }
 }

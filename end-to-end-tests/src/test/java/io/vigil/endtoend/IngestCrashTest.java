@@ -4,7 +4,6 @@ import io.vigil.testing.Infrastructure;
 import io.vigil.testing.TestMqttClient;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -37,10 +36,7 @@ class IngestCrashTest {
     void killNineMidStreamLosesNothing() throws Exception {
         Infrastructure infrastructure = Infrastructure.shared();
         infrastructure.recreateDatabase(DATABASE);
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = RunningSuite.freePort();
         String clientId = "ingest-crash-test-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> env = Map.of(
                 "VIGIL_BROKER_CLIENT_ID", clientId,

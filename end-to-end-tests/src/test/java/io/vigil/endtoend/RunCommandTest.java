@@ -4,11 +4,9 @@ import io.vigil.testing.Infrastructure;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,10 +15,10 @@ class RunCommandTest {
 
     @Test
     void embeddedPathBringsUpEveryServiceAndStopsCleanly() throws Exception {
-        int base = freePortRange();
+        int base = RunningSuite.freePortRange();
         Path data = Path.of("target", "run-command-data").toAbsolutePath();
         try (RunningSuite suite = RunningSuite.start(base, "--clean", "--data-dir", data.toString(),
-                "--db-port", String.valueOf(freePort()), "--broker-port", String.valueOf(freePort()))) {
+                "--db-port", String.valueOf(RunningSuite.freePort()), "--broker-port", String.valueOf(RunningSuite.freePort()))) {
             suite.awaitUp(Duration.ofMinutes(4));
             assertEveryServiceReady(suite);
             assertThat(suite.output()).anyMatch(line -> line.contains("embedded HiveMQ"));
@@ -37,7 +35,7 @@ class RunCommandTest {
     void externalPathUsesTheGivenDatabaseAndBroker() throws Exception {
         Infrastructure machine = Infrastructure.shared();
         Assumptions.assumeTrue(machine.mode().equals("machine"), "needs a PostgreSQL and broker on this machine");
-        int base = freePortRange();
+        int base = RunningSuite.freePortRange();
         try (RunningSuite suite = RunningSuite.start(base,
                 "--database-url", "postgresql://" + machine.dbUser() + "@" + machine.dbHost() + ":" + machine.dbPort() + "/vigil_run_command",
                 "--broker-url", "mqtt://" + machine.brokerHost() + ":" + machine.brokerPort())) {
@@ -67,29 +65,5 @@ class RunCommandTest {
         }
         assertThat(tree.stream().filter(ProcessHandle::isAlive).map(p -> p.pid() + " " + p.info().commandLine().orElse("")))
                 .as("processes still running after the suite stopped").isEmpty();
-    }
-
-    private static int freePortRange() throws Exception {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20000, 40000);
-            if (isFree(base) && isFree(base + 1) && isFree(base + 2) && isFree(base + 3)) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no four consecutive free ports");
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port)) {
-            return true;
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -138,6 +138,31 @@ final class RunningSuite implements AutoCloseable {
         up.completeExceptionally(new IllegalStateException("the launcher exited"));
     }
 
+    /** A base port with the three after it free too, for the four services' HTTP ports. */
+    static int freePortRange() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = java.util.concurrent.ThreadLocalRandom.current().nextInt(20000, 40000);
+            if (isFree(base) && isFree(base + 1) && isFree(base + 2) && isFree(base + 3)) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no four consecutive free ports");
+    }
+
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isRegularFile(dir.resolve("vigil"))) {

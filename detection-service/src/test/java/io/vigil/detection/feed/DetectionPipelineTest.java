@@ -1,8 +1,6 @@
 package io.vigil.detection.feed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,6 +9,7 @@ import io.vigil.contracts.feed.FeedEvent;
 import io.vigil.contracts.feed.FeedMessage;
 import io.vigil.detection.stateful.SilenceScan;
 import io.vigil.testing.TestDatabase;
+import io.vigil.testing.TestHub;
 import jakarta.inject.Inject;
 import io.vigil.testing.TestMqttClient;
 import io.vigil.testing.VigilTestResource;
@@ -33,9 +32,8 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTestResource(VigilTestResource.class)
 class DetectionPipelineTest {
 
-    static final String HUB = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/vigil/providers/Microsoft.Devices/IotHubs/vigil-hub";
-    private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    static final String HUB = TestHub.RESOURCE_ID;
+    private static final ObjectMapper JSON = TestHub.JSON;
     private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static TestMqttClient ingest;
     private static TestMqttClient twin;

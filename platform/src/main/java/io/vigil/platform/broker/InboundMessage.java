@@ -27,14 +27,7 @@ public final class InboundMessage {
         return delegate.payload().getBytes();
     }
 
-    public int payloadSize() {
-        return delegate.payload().length();
-    }
 
-    /** True when the broker marked this delivery as a possible duplicate of an earlier one. */
-    public boolean redelivered() {
-        return delegate.isDup();
-    }
 
     public long receivedAtNanos() {
         return receivedAtNanos;

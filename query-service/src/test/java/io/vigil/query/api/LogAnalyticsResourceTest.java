@@ -3,6 +3,7 @@ package io.vigil.query.api;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigil.testing.TestDatabase;
+import io.vigil.testing.TestHub;
 import io.vigil.testing.TestTokens;
 import io.vigil.testing.VigilTestResource;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +22,7 @@ import static org.hamcrest.Matchers.hasItems;
 @QuarkusTestResource(VigilTestResource.class)
 class LogAnalyticsResourceTest {
 
-    static final String HUB = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/vigil/providers/Microsoft.Devices/IotHubs/vigil-hub";
+    static final String HUB = TestHub.RESOURCE_ID;
 
     @BeforeAll
     static void workspace() {

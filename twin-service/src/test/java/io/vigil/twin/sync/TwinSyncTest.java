@@ -1,8 +1,6 @@
 package io.vigil.twin.sync;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigil.contracts.feed.EventFeed;
@@ -11,6 +9,7 @@ import io.vigil.contracts.feed.FeedMessage;
 import io.vigil.contracts.findings.AlertNotice;
 import io.vigil.contracts.findings.FindingFeed;
 import io.vigil.contracts.findings.RecommendationNotice;
+import io.vigil.testing.TestHub;
 import io.vigil.testing.TestMqttClient;
 import io.vigil.testing.TestTokens;
 import io.vigil.testing.VigilTestResource;
@@ -33,9 +32,8 @@ import static org.hamcrest.Matchers.notNullValue;
 @QuarkusTestResource(VigilTestResource.class)
 class TwinSyncTest {
 
-    static final String HUB = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/vigil/providers/Microsoft.Devices/IotHubs/vigil-hub";
-    private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    static final String HUB = TestHub.RESOURCE_ID;
+    private static final ObjectMapper JSON = TestHub.JSON;
     private static TestMqttClient services;
 
     @BeforeAll
