@@ -139,4 +139,17 @@ class KqlCompilerApiTest {
                 new ResultColumn("DiscoveredTimeUTC", "datetime"));
         assertThat(compiled.sql()).startsWith("SELECT ").contains(" AS c1, ", " AS c4 FROM");
     }
+
+    @Test
+    void aMisspeltColumnIsNamedWithTheClosestColumnOfTheTable() {
+        KqlException typo = catchThrowableOfType(KqlException.class, () -> compiler.compile(
+                "SecurityAlert | where PProviderName == \"IoTSecurity\"", Optional.empty()));
+        assertThat(typo.code()).isEqualTo("kql.unknown-column");
+        assertThat(typo.getMessage()).contains("'PProviderName'").contains("did you mean 'ProviderName'?");
+        assertThat(typo.column()).isEqualTo(23);
+
+        KqlException unrelated = catchThrowableOfType(KqlException.class, () -> compiler.compile(
+                "SecurityAlert | where Banana == 1", Optional.empty()));
+        assertThat(unrelated.getMessage()).doesNotContain("did you mean");
+    }
 }

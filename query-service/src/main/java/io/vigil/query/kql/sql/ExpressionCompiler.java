@@ -3,6 +3,7 @@ package io.vigil.query.kql.sql;
 import io.vigil.query.kql.KqlErrorCodes;
 import io.vigil.query.kql.binding.Binding;
 import io.vigil.query.kql.binding.Environment;
+import io.vigil.query.kql.binding.NameSuggestions;
 import io.vigil.query.kql.syntax.BinaryOperator;
 import io.vigil.query.kql.syntax.Expr;
 import io.vigil.query.kql.syntax.Expressions;
@@ -197,7 +198,9 @@ final class ExpressionCompiler {
                     "'" + name + "' is a table, not a value; use toscalar(" + name + " | ...)");
         }
         String hint = row.nameIgnoringCase(name).or(() -> environment.lookupIgnoringCase(name))
-                .map(n -> " (did you mean '" + n + "'? names are case-sensitive)").orElse("");
+                .map(n -> " (did you mean '" + n + "'? names are case-sensitive)")
+                .or(() -> NameSuggestions.closest(name, row.names()).map(n -> " (did you mean '" + n + "'?)"))
+                .orElse("");
         throw reference.position().error(KqlErrorCodes.UNKNOWN_COLUMN, "unknown column or name '" + name + "'" + hint);
     }
 

@@ -71,9 +71,8 @@ public final class Lexer {
         if ((c == '`' || c == '~') && text.startsWith(String.valueOf(c).repeat(3), offset)) {
             return multiLineString(start, String.valueOf(c).repeat(3));
         }
-        if (c == '\u201C' || c == '\u201D' || c == '\u2018' || c == '\u2019') {
-            throw positionOf(start).error(KqlErrorCodes.SYNTAX,
-                    "typographic quote '" + c + "' is not a string delimiter; use \" or '");
+        if (isTypographicQuote(c)) {
+            return typographicString(start);
         }
         if (isDigit(c)) {
             return number(start);
@@ -253,6 +252,28 @@ public final class Lexer {
             value.append(c);
             i++;
         }
+    }
+
+    /**
+     * A string between typographic quotes ({@code “…”} or {@code ‘…’}), as rendered documentation prints the queries
+     * that operators paste. Read like a verbatim string: no escapes, ends at the next quote of the same family.
+     */
+    private Token typographicString(int start) {
+        boolean doubleFamily = text.charAt(start) == '\u201C' || text.charAt(start) == '\u201D';
+        for (int i = start + 1; i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r'; i++) {
+            char c = text.charAt(i);
+            boolean closes = doubleFamily ? (c == '\u201C' || c == '\u201D') : (c == '\u2018' || c == '\u2019');
+            if (closes) {
+                offset = i + 1;
+                return new Token(TokenKind.STRING, text.substring(start, offset), text.substring(start + 1, i),
+                        positionOf(start), offset);
+            }
+        }
+        throw positionOf(start).error(KqlErrorCodes.SYNTAX, "unterminated string literal");
+    }
+
+    private static boolean isTypographicQuote(char c) {
+        return c == '\u201C' || c == '\u201D' || c == '\u2018' || c == '\u2019';
     }
 
     /** {@code @"C:\path"}: no escapes; a doubled quote stands for one. */

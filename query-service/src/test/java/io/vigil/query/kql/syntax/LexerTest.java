@@ -74,7 +74,7 @@ class LexerTest {
         assertError("print 5w", "kql.syntax", 1, 7);
         assertError("print 12abc", "kql.syntax", 1, 7);
         assertError("print 99999999999999999999", "kql.literal", 1, 7);
-        assertError("print \u201cx\u201d", "kql.syntax", 1, 7);
+        assertError("print \u201cx", "kql.syntax", 1, 7);
         assertError("a # b", "kql.syntax", 1, 3);
         assertError("\"bad \\q escape\"", "kql.syntax", 1, 6);
     }
@@ -83,5 +83,15 @@ class LexerTest {
         KqlException error = catchThrowableOfType(KqlException.class, () -> Lexer.tokenize(text));
         assertThat(error).as(text).isNotNull();
         assertThat(error.code() + " " + error.line() + ":" + error.column()).as(text).isEqualTo(code + " " + line + ":" + column);
+    }
+
+    @Test
+    void typographicQuotesDelimitStringsAsPastedFromDocumentation() {
+        List<Token> tokens = Lexer.tokenize("“<sensor_name>” ‘it\\s’ ”mixed“");
+        assertThat(tokens).extracting(Token::kind)
+                .containsExactly(TokenKind.STRING, TokenKind.STRING, TokenKind.STRING, TokenKind.END);
+        assertThat(tokens).extracting(Token::value).startsWith("<sensor_name>", "it\\s", "mixed");
+        KqlException unterminated = catchThrowableOfType(KqlException.class, () -> Lexer.tokenize("x == “open"));
+        assertThat(unterminated.column()).isEqualTo(6);
     }
 }
