@@ -3,7 +3,9 @@ package io.vigil.query.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** query-service settings; every one can be set through the environment (VIGIL_QUERY_...). */
@@ -23,8 +25,33 @@ public interface QueryConfig {
     int maxQueryLength();
 
     /**
-     * A PostgreSQL role with read access to the workspace tables only, taken for every query
-     * ({@code SET LOCAL ROLE}); queries run in read-only transactions either way.
+     * The PostgreSQL role every query takes ({@code SET LOCAL ROLE}) inside its read-only transaction. The default
+     * role is created by this service's migration with SELECT on the workspace tables only; another role must be
+     * one the service user is a member of.
      */
-    Optional<String> readerRole();
+    @WithDefault("vigil_query_reader")
+    String readerRole();
+
+    /** Saved queries (summaries) besides the built-in ones. */
+    Summaries summaries();
+
+    /** The one-call device investigation. */
+    Investigation investigation();
+
+    interface Summaries {
+
+        /**
+         * A directory of operator {@code <name>.kql} files, each a saved query (one named like a built-in replaces
+         * it); none by default.
+         */
+        Optional<Path> directory();
+    }
+
+    interface Investigation {
+
+        /** The saved queries an investigation runs, in order; each takes {@code device} and {@code hub}. */
+        @WithDefault("investigation-related-alerts,investigation-users-with-access,investigation-open-ports,"
+                + "investigation-user-logins,investigation-process-list")
+        List<String> queries();
+    }
 }

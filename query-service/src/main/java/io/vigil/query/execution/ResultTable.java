@@ -1,4 +1,4 @@
-package io.vigil.query.api;
+package io.vigil.query.execution;
 
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -10,13 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Rows of a compiled query in the Log Analytics result shape, values written as that API writes them. */
-final class ResultTables {
+/**
+ * One named table of a result, values written as the Log Analytics API writes them.
+ *
+ * @param truncated whether rows past the row limit were cut
+ */
+public record ResultTable(String name, List<Map<String, String>> columns, List<List<Object>> rows, boolean truncated) {
 
-    private ResultTables() {
-    }
+    /** The primary table of a plain query, named as Log Analytics names it. */
+    public static final String PRIMARY = "PrimaryResult";
 
-    static Map<String, Object> of(CompiledKql compiled, RowSet<Row> result) {
+    static ResultTable of(String name, CompiledKql compiled, RowSet<Row> result) {
         List<Map<String, String>> columns = new ArrayList<>();
         for (ResultColumn column : compiled.columns()) {
             columns.add(Map.of("name", column.name(), "type", column.type()));
@@ -34,15 +38,31 @@ final class ResultTables {
             }
             rows.add(values);
         }
-        Map<String, Object> table = new LinkedHashMap<>();
-        table.put("name", "PrimaryResult");
-        table.put("columns", columns);
-        table.put("rows", rows);
+        return new ResultTable(name, columns, rows, compiled.isTruncated(fetched));
+    }
+
+    /**
+     * The response body {@code {"tables": [...]}}, with an {@code error} of code {@code kql.truncated} naming the
+     * tables that were cut, as Log Analytics reports a partial result.
+     */
+    public static Map<String, Object> response(List<ResultTable> tables) {
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        List<String> cut = new ArrayList<>();
+        for (ResultTable table : tables) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("name", table.name());
+            body.put("columns", table.columns());
+            body.put("rows", table.rows());
+            bodies.add(body);
+            if (table.truncated()) {
+                cut.add(table.name());
+            }
+        }
         Map<String, Object> response = new LinkedHashMap<>();
-        response.put("tables", List.of(table));
-        if (compiled.isTruncated(fetched)) {
+        response.put("tables", bodies);
+        if (!cut.isEmpty()) {
             response.put("error", Map.of("code", "kql.truncated", "message",
-                    "the result was cut at " + compiled.maxRows() + " rows"));
+                    "the result was cut at the row limit in " + String.join(", ", cut)));
         }
         return response;
     }

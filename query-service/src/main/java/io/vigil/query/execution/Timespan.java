@@ -1,4 +1,4 @@
-package io.vigil.query.api;
+package io.vigil.query.execution;
 
 import io.vigil.query.kql.TimeWindow;
 
@@ -13,12 +13,13 @@ import java.util.Optional;
  * The API's {@code timespan}, as Log Analytics takes it: an ISO 8601 duration back from now ({@code P7D},
  * {@code PT12H}), or an interval {@code start/end} or {@code start/duration}. It bounds {@code TimeGenerated}.
  */
-final class Timespan {
+public final class Timespan {
 
     private Timespan() {
     }
 
-    static Optional<TimeWindow> parse(String text, Instant now) {
+    /** @throws QueryFailure (400, {@code kql.bad-timespan}) for text that is neither */
+    public static Optional<TimeWindow> parse(String text, Instant now) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
@@ -32,11 +33,11 @@ final class Timespan {
             String second = value.substring(slash + 1);
             Instant end = second.startsWith("P") ? start.plus(duration(second)) : instant(second);
             if (!end.isAfter(start)) {
-                throw new IllegalArgumentException("the interval ends before it starts");
+                throw new QueryFailure(400, "kql.bad-timespan", "the interval ends before it starts: " + text);
             }
             return Optional.of(new TimeWindow(start, end));
         } catch (DateTimeParseException | ArithmeticException e) {
-            throw new IllegalArgumentException("timespan must be an ISO 8601 duration (P7D) or interval (start/end): " + text);
+            throw new QueryFailure(400, "kql.bad-timespan", "timespan must be an ISO 8601 duration (P7D) or interval (start/end): " + text);
         }
     }
 

@@ -1,0 +1,61 @@
+package io.vigil.query.execution;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import io.vigil.query.config.QueryConfig;
+import io.vigil.query.kql.CompiledKql;
+import io.vigil.query.kql.KqlCompiler;
+import io.vigil.query.kql.KqlLimits;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Runs compiled queries: each one is a single statement in its own read-only transaction, under the statement
+ * timeout and the reader role, so a query can neither write nor read outside the workspace tables nor run forever.
+ */
+@ApplicationScoped
+public class QueryExecutor {
+
+    private final Pool pool;
+    private final QueryConfig config;
+    private final KqlCompiler compiler;
+    private final String setRole;
+
+    QueryExecutor(Pool pool, QueryConfig config) {
+        this.pool = pool;
+        this.config = config;
+        this.compiler = new KqlCompiler(new KqlLimits(config.maxQueryLength(), config.maxRows()));
+        this.setRole = "SET LOCAL ROLE \"" + config.readerRole().replace("\"", "\"\"") + "\"";
+    }
+
+    /** The compiler configured with this service's limits, shared by every endpoint. */
+    public KqlCompiler compiler() {
+        return compiler;
+    }
+
+    /** Runs {@code compiled} and names its result {@code tableName}; fails with {@link QueryFailure} for bad runs. */
+    public Uni<ResultTable> execute(String tableName, CompiledKql compiled) {
+        Future<RowSet<Row>> rows = pool.withTransaction(connection -> connection.query("SET TRANSACTION READ ONLY").execute()
+                .compose(v -> connection.query("SET LOCAL statement_timeout = " + config.statementTimeout().toMillis()).execute())
+                .compose(v -> connection.query(setRole).execute())
+                .compose(v -> connection.preparedQuery(compiled.sql()).execute(Tuple.from(compiled.parameters()))));
+        return Uni.createFrom().completionStage(rows.toCompletionStage())
+                .map(result -> ResultTable.of(tableName, compiled, result))
+                .onFailure(PgException.class).transform(this::failure);
+    }
+
+    private Throwable failure(Throwable failure) {
+        PgException pg = (PgException) failure;
+        if ("57014".equals(pg.getSqlState())) {
+            return new QueryFailure(408, "kql.timeout", "the query ran longer than " + config.statementTimeout().toSeconds() + " s");
+        }
+        if (pg.getSqlState() != null && pg.getSqlState().startsWith("22")) {
+            return new QueryFailure(400, "kql.data", "the query failed on the data: " + pg.getErrorMessage());
+        }
+        return failure;
+    }
+}

@@ -1,0 +1,64 @@
+package io.vigil.query.execution;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.pgclient.PgException;
+import io.vigil.query.kql.CompiledKql;
+import io.vigil.query.kql.ResultColumn;
+import io.vigil.testing.VigilTestResource;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * What a compiled statement may do once it runs: the guard rails hold even for SQL the compiler would never emit, so
+ * a compiler defect cannot become a way out of the workspace tables.
+ */
+@QuarkusTest
+@QuarkusTestResource(VigilTestResource.class)
+class QueryExecutorTest {
+
+    @Inject
+    QueryExecutor executor;
+
+    @Test
+    void everyStatementRunsAsTheReaderRole() {
+        ResultTable table = run("SELECT current_user::text AS c1, session_user::text AS c2");
+        assertThat(table.rows().get(0).get(0)).isEqualTo("vigil_query_reader");
+        assertThat(table.rows().get(0).get(1)).isNotEqualTo("vigil_query_reader");
+    }
+
+    @Test
+    void theWorkspaceTablesAreReadable() {
+        assertThat(run("SELECT count(*)::text AS c1, '' AS c2 FROM workspace.security_alert").rows()).hasSize(1);
+    }
+
+    @Test
+    void otherSchemasAreOutOfReach() {
+        assertThat(sqlState(() -> run("SELECT version::text AS c1, '' AS c2 FROM query.query_schema_history")))
+                .isEqualTo("42501");
+    }
+
+    @Test
+    void nothingCanBeWritten() {
+        assertThat(sqlState(() -> run("WITH gone AS (DELETE FROM workspace.security_alert RETURNING 1) SELECT '' AS c1, '' AS c2")))
+                .isEqualTo("25006");
+    }
+
+    private ResultTable run(String sql) {
+        CompiledKql compiled = new CompiledKql(sql, List.of(),
+                List.of(new ResultColumn("a", "string"), new ResultColumn("b", "string")), 10);
+        return executor.execute("t", compiled).await().atMost(Duration.ofSeconds(10));
+    }
+
+    private static String sqlState(Runnable action) {
+        Throwable failure = catchThrowable(action::run);
+        assertThat(failure).isInstanceOf(PgException.class);
+        return ((PgException) failure).getSqlState();
+    }
+}
