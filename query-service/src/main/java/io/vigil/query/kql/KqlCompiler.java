@@ -8,6 +8,8 @@ import io.vigil.query.kql.syntax.Statement;
 import io.vigil.query.kql.sql.QueryCompiler;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -41,6 +43,16 @@ public final class KqlCompiler {
      * @throws KqlException for any query that cannot be compiled; never anything else for bad input
      */
     public CompiledKql compile(String query, Optional<TimeWindow> window) {
+        return compile(query, window, Map.of());
+    }
+
+    /**
+     * Compiles {@code query} with values for its parameters (see {@link #parameters(String)}), each given as text
+     * and converted to the type of the literal it replaces.
+     *
+     * @throws KqlException also with {@code kql.parameter} for an unknown parameter or a value of the wrong type
+     */
+    public CompiledKql compile(String query, Optional<TimeWindow> window, Map<String, String> parameterValues) {
         if (query == null || query.isBlank()) {
             throw new KqlException(KqlErrorCodes.SYNTAX, "the query is empty", 1, 1);
         }
@@ -50,7 +62,7 @@ public final class KqlCompiler {
                     + limits.maxQueryLength());
         }
         try {
-            Statement.Query parsed = Parser.parse(query);
+            Statement.Query parsed = LetParameters.apply(Parser.parse(query), parameterValues);
             return QueryCompiler.compile(parsed, catalog, window == null ? Optional.empty() : window, clock.instant(), limits);
         } catch (KqlException e) {
             throw e;
@@ -60,5 +72,15 @@ public final class KqlCompiler {
             // A defect of the compiler: still a KqlException for the caller, with the cause kept for the logs.
             throw new KqlException(KqlErrorCodes.INTERNAL, "internal error while compiling the query: " + e, 1, 1, e);
         }
+    }
+
+    /**
+     * The parameters of {@code query}: its top-level {@code let name = <literal>;} statements, in order, with the
+     * literal's type and text as the default.
+     *
+     * @throws KqlException when the query does not parse
+     */
+    public List<QueryParameter> parameters(String query) {
+        return LetParameters.declared(Parser.parse(query), query);
     }
 }

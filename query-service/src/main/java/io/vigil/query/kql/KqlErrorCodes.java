@@ -23,6 +23,8 @@ public final class KqlErrorCodes {
     public static final String DUPLICATE_COLUMN = "kql.duplicate-column";
     /** Valid KQL that this engine does not implement. */
     public static final String UNSUPPORTED = "kql.unsupported";
+    /** A value supplied for a saved query's parameter that is unknown or not of the parameter's type. */
+    public static final String PARAMETER = "kql.parameter";
     /** A defect of the compiler itself; the message says what went wrong. */
     public static final String INTERNAL = "kql.internal";
 

@@ -6,7 +6,7 @@ package io.vigil.query.kql;
  * <p>
  * Codes: {@code kql.syntax}, {@code kql.literal}, {@code kql.too-long}, {@code kql.too-complex},
  * {@code kql.unknown-table}, {@code kql.unknown-column}, {@code kql.unknown-function}, {@code kql.arguments},
- * {@code kql.type}, {@code kql.duplicate-column}, {@code kql.unsupported}, {@code kql.internal}.
+ * {@code kql.type}, {@code kql.duplicate-column}, {@code kql.unsupported}, {@code kql.parameter}, {@code kql.internal}.
  */
 public final class KqlException extends RuntimeException {
 
