@@ -1,0 +1,181 @@
+package io.vigil.benchmarks.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The query benchmark. Against a running suite ({@code ./vigil}): fills the workspace with benchmark rows (by default
+ * 1,000,000 alert rows and 5,000,000 raw-event rows, generated in PostgreSQL, reused by later runs), then, in the
+ * same run and alternating, times each seed summary and investigation through query-service's HTTP API (compile,
+ * run, JSON) and the hand-written SQL for the same question over JDBC, and prints the p50 and p95 of each.
+ * <p>
+ * Usage: {@code java -cp benchmarks/target/vigil-benchmarks.jar io.vigil.benchmarks.query.QueryBenchmark --token <admin
+ * token> [--query-url http://localhost:8084] [--db-port 15432] [--db-name vigil] [--alerts 1000000]
+ * [--raw-events 5000000] [--runs 15] [--reset true]}
+ */
+public final class QueryBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private QueryBenchmark() {
+    }
+
+    record Case(String summary, Map<String, String> parameters, String sql, List<String> sqlParameters) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        String jdbc = "jdbc:postgresql://" + options.dbHost + ":" + options.dbPort + "/" + options.dbName;
+        try (Connection db = DriverManager.getConnection(jdbc, options.dbUser, options.dbPassword)) {
+            System.out.println("Preparing the workspace...");
+            BenchmarkData.ensure(db, options.alerts, options.rawEvents, options.reset);
+            System.out.printf("  %,d alert rows, %,d raw-event rows, %,d recommendation rows in the workspace%n",
+                    count(db, "workspace.security_alert"), count(db, "workspace.security_iot_raw_event"),
+                    count(db, "workspace.security_recommendation"));
+
+            String device = BenchmarkData.device(42);
+            String hub = "bench-hub-a";
+            Map<String, String> investigation = Map.of("device", device, "hub", hub);
+            List<Case> cases = List.of(
+                    new Case("device-summary", Map.of(), HandWrittenSql.DEVICE_SUMMARY, List.of()),
+                    new Case("hub-summary", Map.of(), HandWrittenSql.HUB_SUMMARY, List.of()),
+                    new Case("recommendation-device-summary", Map.of(), HandWrittenSql.RECOMMENDATION_DEVICE_SUMMARY, List.of()),
+                    new Case("investigation-related-alerts", investigation, HandWrittenSql.RELATED_ALERTS, List.of(device, hub)),
+                    new Case("investigation-users-with-access", investigation, HandWrittenSql.USERS_WITH_ACCESS, List.of(device, hub)),
+                    new Case("investigation-open-ports", investigation, HandWrittenSql.OPEN_PORTS, List.of(device, hub)),
+                    new Case("investigation-user-logins", investigation, HandWrittenSql.USER_LOGINS, List.of(device, hub)),
+                    new Case("investigation-process-list", investigation, HandWrittenSql.PROCESS_LIST, List.of(device, hub, device, hub)));
+
+            HttpClient http = HttpClient.newHttpClient();
+            System.out.printf("Timing %d runs of each (2 warm-up runs first), KQL over HTTP and hand-written SQL alternating%n", options.runs);
+            System.out.printf("  %-33s %10s %10s %10s %10s %7s %9s%n", "saved query", "KQL p50", "KQL p95", "SQL p50", "SQL p95", "ratio", "rows");
+            for (Case c : cases) {
+                long[] kql = new long[options.runs];
+                long[] sql = new long[options.runs];
+                int kqlRows = 0;
+                int sqlRows = 0;
+                for (int run = -2; run < options.runs; run++) {
+                    long start = System.nanoTime();
+                    kqlRows = runSummary(http, options, c);
+                    long kqlTime = System.nanoTime() - start;
+                    start = System.nanoTime();
+                    sqlRows = runSql(db, c);
+                    long sqlTime = System.nanoTime() - start;
+                    if (run >= 0) {
+                        kql[run] = kqlTime;
+                        sql[run] = sqlTime;
+                    }
+                }
+                double kqlP50 = percentile(kql, 50);
+                double sqlP50 = percentile(sql, 50);
+                System.out.printf("  %-33s %8.1fms %8.1fms %8.1fms %8.1fms %6.2fx %4d/%-4d%n", c.summary(), kqlP50,
+                        percentile(kql, 95), sqlP50, percentile(sql, 95), kqlP50 / sqlP50, kqlRows, sqlRows);
+                if (kqlRows != sqlRows) {
+                    System.out.printf("    rows differ: the KQL result was cut at the service's row limit or the SQL is not the same question%n");
+                }
+            }
+        }
+    }
+
+    private static int runSummary(HttpClient http, Options options, Case c) throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("parameters", c.parameters());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(options.queryUrl + "/v1/workspaces/bench/summaries/" + c.summary() + "/run"))
+                .header("Authorization", "Bearer " + options.token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(c.summary() + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+        JsonNode tree = JSON.readTree(response.body());
+        return tree.path("tables").path(0).path("rows").size();
+    }
+
+    private static int runSql(Connection db, Case c) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(c.sql())) {
+            for (int i = 0; i < c.sqlParameters().size(); i++) {
+                statement.setString(i + 1, c.sqlParameters().get(i));
+            }
+            int rows = 0;
+            try (ResultSet result = statement.executeQuery()) {
+                int columns = result.getMetaData().getColumnCount();
+                while (result.next()) {
+                    for (int column = 1; column <= columns; column++) {
+                        result.getObject(column);
+                    }
+                    rows++;
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static double percentile(long[] nanos, int percentile) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int index = Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1);
+        return sorted[Math.max(0, index)] / 1_000_000.0;
+    }
+
+    private static long count(Connection db, String table) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement("SELECT count(*) FROM " + table);
+             ResultSet result = statement.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static final class Options {
+        String queryUrl = "http://localhost:8084";
+        String token;
+        String dbHost = "localhost";
+        int dbPort = 15432;
+        String dbName = "vigil";
+        String dbUser = "postgres";
+        String dbPassword = "";
+        long alerts = 1_000_000;
+        long rawEvents = 5_000_000;
+        int runs = 15;
+        boolean reset;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                String value = args[i + 1];
+                switch (args[i].toLowerCase(Locale.ROOT)) {
+                    case "--query-url" -> o.queryUrl = value;
+                    case "--token" -> o.token = value;
+                    case "--db-host" -> o.dbHost = value;
+                    case "--db-port" -> o.dbPort = Integer.parseInt(value);
+                    case "--db-name" -> o.dbName = value;
+                    case "--db-user" -> o.dbUser = value;
+                    case "--db-password" -> o.dbPassword = value;
+                    case "--alerts" -> o.alerts = Long.parseLong(value);
+                    case "--raw-events" -> o.rawEvents = Long.parseLong(value);
+                    case "--runs" -> o.runs = Integer.parseInt(value);
+                    case "--reset" -> o.reset = Boolean.parseBoolean(value);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            if (o.token == null) {
+                throw new IllegalArgumentException("--token <admin token printed by ./vigil> is required");
+            }
+            return o;
+        }
+    }
+}
