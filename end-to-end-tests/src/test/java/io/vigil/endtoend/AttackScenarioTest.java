@@ -4,11 +4,15 @@ import io.vigil.simulator.scenario.OutgoingMessage;
 import io.vigil.simulator.scenario.Scenario;
 import io.vigil.simulator.scenario.Scenarios;
 import io.vigil.simulator.scenario.SimulatedDevice;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vigil.testing.Infrastructure;
+import io.vigil.testing.TestHub;
 import io.vigil.testing.TestMqttClient;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -71,7 +75,70 @@ class AttackScenarioTest {
             assertThat(twin.body()).contains("\"IoT_Bruteforce_Success\"").contains("\"lastDetectionUtc\"");
             var ports = suite.get("twin-service", "/twins/e2e-open-ports/modules/Microsoft.Security", suite.adminToken());
             assertThat(ports.body()).contains("\"IoT_OpenPorts\"").contains("Endpoints");
+
+            seedQueriesAnswerOverWhatTheSuiteStored(suite);
         }
+    }
+
+    /**
+     * The reference's queries through query-service over the rows ingest and detection wrote: the brute-force device
+     * shows the attack the scenario played (ten failed ssh logins, one per guessed user, from one internet address,
+     * then a success) in its investigation, and its alert in the device summary.
+     */
+    private static void seedQueriesAnswerOverWhatTheSuiteStored(RunningSuite suite) throws Exception {
+        JsonNode investigation = json(suite.get("query-service",
+                "/v1/workspaces/e2e/devices/e2e-ssh-bruteforce/investigation?hub=vigil-hub&timespan=P1D", suite.adminToken()));
+        JsonNode logins = table(investigation, "investigation-user-logins");
+        // Columns: UserName, Result, LoginHandler, CntLoginAttempts, MinObservedTime, MaxObservedTime, CntIPAddress, IPAddress.
+        for (String guessed : List.of("root", "admin", "ubuntu", "pi", "user", "test", "oracle", "support", "guest", "ftp")) {
+            assertThat(logins).as("failed login of %s", guessed).anySatisfy(row -> {
+                assertThat(row.get(0).asText()).isEqualTo(guessed);
+                assertThat(row.get(1).asText()).isEqualTo("Fail");
+                assertThat(row.get(2).asText()).isEqualTo("/usr/sbin/sshd");
+                assertThat(row.get(7).asText()).contains("\"203.0.113.");
+            });
+        }
+        assertThat(logins).as("the attacker's success").anySatisfy(row -> {
+            assertThat(row.get(1).asText()).isEqualTo("Success");
+            assertThat(row.get(7).asText()).contains("\"203.0.113.");
+        });
+        JsonNode users = table(investigation, "investigation-users-with-access");
+        assertThat(users).as("users with access").isNotEmpty();
+        JsonNode processes = table(investigation, "investigation-process-list");
+        assertThat(processes).as("process list").isNotEmpty();
+
+        String deviceSummary = """
+                SecurityAlert
+                | where TimeGenerated > ago(7d)
+                | summarize Cnt=dcount(SystemAlertId) by
+                    IoTHubId=ResourceId,
+                    DeviceId=tostring(parse_json(ExtendedProperties)["DeviceId"]),
+                    AlertSeverity,
+                    DisplayName
+                """;
+        JsonNode summary = json(suite.get("query-service", "/v1/workspaces/e2e/query?query="
+                + URLEncoder.encode(deviceSummary, StandardCharsets.UTF_8), suite.adminToken()));
+        JsonNode rows = summary.path("tables").path(0).path("rows");
+        assertThat(rows).as("device summary of the brute-force device").anySatisfy(row -> {
+            assertThat(row.get(0).asText()).endsWith("/IotHubs/vigil-hub");
+            assertThat(row.get(1).asText()).isEqualTo("e2e-ssh-bruteforce");
+            assertThat(row.get(2).asText()).isEqualTo("High");
+            assertThat(row.get(4).asLong()).isEqualTo(1);
+        });
+    }
+
+    private static JsonNode json(java.net.http.HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return TestHub.JSON.readTree(response.body());
+    }
+
+    private static JsonNode table(JsonNode response, String name) {
+        for (JsonNode table : response.path("tables")) {
+            if (table.path("name").asText().equals(name)) {
+                return table.path("rows");
+            }
+        }
+        throw new AssertionError("no table " + name + " in " + response);
     }
 
     /** A finding reads "alert IoT_X" or "recommendation IoT_Y". */
