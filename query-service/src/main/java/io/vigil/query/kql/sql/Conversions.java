@@ -14,10 +14,6 @@ final class Conversions {
     /** Decimal number text: what tolong/toint/todouble accept (a fraction is truncated by the integer ones). */
     private static final String NUMBER_TEXT = "'^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,4})?\\s*$'";
 
-    /** ISO 8601 as {@code DatetimeText} accepts it (the text is trimmed first). */
-    private static final String DATETIME_TEXT = "'^(000[1-9]|00[1-9]\\d|0[1-9]\\d\\d|[1-9]\\d{3})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])"
-            + "([T ]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,7})?)?)?\\s*([Zz]|[+-]([01]\\d|2[0-3]):?[0-5]\\d)?$'";
-
     private static final String TIMESPAN_TEXT = "'^(-)?(?:(\\d{1,8})\\.)?([01]?\\d|2[0-3]):([0-5]\\d)(?::([0-5]\\d)(?:\\.(\\d{1,7}))?)?$'";
 
     private static final String GUID_TEXT = "'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'";
@@ -137,14 +133,9 @@ final class Conversions {
         }
     }
 
+    /** See kql.to_long in the query-service migrations: the same rule as NUMBER_TEXT, truncated, range-checked. */
     private String textToLong(String text) {
-        return context.share(text, t -> "(CASE WHEN " + t + " ~ " + NUMBER_TEXT + " THEN "
-                + numericToLong("trunc((" + t + ")::numeric)") + " END)");
-    }
-
-    private String numericToLong(String numeric) {
-        return context.share(numeric, n -> "(CASE WHEN " + n + " BETWEEN -9223372036854775808 AND 9223372036854775807 THEN "
-                + n + "::bigint END)");
+        return "kql.to_long(" + text + ")";
     }
 
     SqlValue toInt(SqlValue value, Position position) {
@@ -224,15 +215,11 @@ final class Conversions {
     }
 
     /**
-     * ISO 8601 text to timestamptz, independent of the session time zone (no offset means UTC). Impossible dates
-     * (February 30) are caught before the cast, which would raise an error.
+     * ISO 8601 text to timestamptz, independent of the session time zone (no offset means UTC); see kql.to_datetime
+     * in the query-service migrations, which keeps the rule of {@code DatetimeText}.
      */
     private String textToDatetime(String text) {
-        return context.share("btrim(" + text + ")", s -> "(CASE WHEN " + s + " ~ " + DATETIME_TEXT
-                + " AND extract(day from make_date(substr(" + s + ", 1, 4)::integer, substr(" + s
-                + ", 6, 2)::integer, 1) + interval '1 month' - interval '1 day') >= substr(" + s + ", 9, 2)::integer"
-                + " THEN (CASE WHEN " + s + " ~ '([Zz]|[+-]\\d\\d:?\\d\\d)$' THEN " + s + "::timestamptz ELSE ("
-                + s + "::timestamp AT TIME ZONE 'UTC') END) END)");
+        return "kql.to_datetime(" + text + ")";
     }
 
     SqlValue toTimespan(SqlValue value, Position position) {

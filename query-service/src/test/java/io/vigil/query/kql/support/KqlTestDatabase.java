@@ -62,6 +62,10 @@ public final class KqlTestDatabase {
             for (String ddl : workspaceDdl()) {
                 statement.execute(ddl);
             }
+            // The service's own migrations: the reader role and the kql.* conversion functions compiled SQL calls.
+            for (String ddl : queryServiceDdl()) {
+                statement.execute(ddl);
+            }
             statement.execute(resource("kql/fixtures.sql"));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare the KQL test database", e);
@@ -133,6 +137,18 @@ public final class KqlTestDatabase {
             return readSqlFiles(Path.of(uri));
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the workspace DDL", e);
+        }
+    }
+
+    static List<String> queryServiceDdl() {
+        try {
+            URL url = KqlTestDatabase.class.getClassLoader().getResource("db/query");
+            if (url == null) {
+                throw new IllegalStateException("no db/query migrations on the classpath");
+            }
+            return readSqlFiles(Path.of(url.toURI()));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the query-service DDL", e);
         }
     }
 
