@@ -137,7 +137,7 @@ class KqlCompilerApiTest {
         assertThat(compiled.columns()).containsExactly(new ResultColumn("DeviceId", "string"),
                 new ResultColumn("RecommendationAdditionalData", "dynamic"), new ResultColumn("IsSnapshot", "bool"),
                 new ResultColumn("DiscoveredTimeUTC", "datetime"));
-        assertThat(compiled.sql()).startsWith("SELECT ").contains(" AS c1, ", " AS c4 FROM");
+        assertThat(compiled.sql()).startsWith("WITH ").contains(" AS c1, ", " AS c4 FROM");
     }
 
     @Test

@@ -44,8 +44,12 @@ public final class QueryCompiler {
             columns.add(new ResultColumn(column.name(), column.type().kqlName()));
         }
         String limit = context.bind((long) limits.maxRows() + 1);
-        String sql = "SELECT " + String.join(", ", items) + " FROM (" + relation.sql() + ") AS " + alias
-                + OrderBySql.clause(alias, relation.order()) + " LIMIT " + limit;
+        // The row limit sits outside a materialized CTE: planned under the LIMIT, a scan whose result is expected to
+        // pass the limit is costed as stopping early and loses its parallel workers, even when it must read the whole
+        // table to find few rows (seed 002's related-alerts query ran 1.6x slower than the same SQL without LIMIT).
+        // The CTE is still read lazily, so a take over a large table stops as early as before.
+        String sql = "WITH " + alias + " AS MATERIALIZED (" + relation.sql() + ") SELECT " + String.join(", ", items)
+                + " FROM " + alias + OrderBySql.clause(alias, relation.order()) + " LIMIT " + limit;
         context.checkSize(sql, Expressions.start(query.result()));
         ParameterCompaction.Result compacted = ParameterCompaction.compact(sql, context.parameters());
         return new CompiledKql(compacted.sql(), compacted.parameters(), columns, limits.maxRows());
