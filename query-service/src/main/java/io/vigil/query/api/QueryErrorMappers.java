@@ -25,7 +25,7 @@ public class QueryErrorMappers {
         return error(e.status(), e.code(), e.getMessage(), 0, 0);
     }
 
-    public static Response error(int status, String code, String message, int line, int column) {
+    private static Response error(int status, String code, String message, int line, int column) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("code", code);
         detail.put("message", message);

@@ -23,13 +23,15 @@ public class QueryExecutor {
     private final Pool pool;
     private final QueryConfig config;
     private final KqlCompiler compiler;
-    private final String setRole;
+    private final String transactionSettings;
 
     QueryExecutor(Pool pool, QueryConfig config) {
         this.pool = pool;
         this.config = config;
         this.compiler = new KqlCompiler(new KqlLimits(config.maxQueryLength(), config.maxRows()));
-        this.setRole = "SET LOCAL ROLE \"" + config.readerRole().replace("\"", "\"\"") + "\"";
+        // One simple-protocol round trip for all three settings: they are the same for every query.
+        this.transactionSettings = "SET TRANSACTION READ ONLY; SET LOCAL statement_timeout = "
+                + config.statementTimeout().toMillis() + "; SET LOCAL ROLE \"" + config.readerRole().replace("\"", "\"\"") + "\"";
     }
 
     /** The compiler configured with this service's limits, shared by every endpoint. */
@@ -39,9 +41,7 @@ public class QueryExecutor {
 
     /** Runs {@code compiled} and names its result {@code tableName}; fails with {@link QueryFailure} for bad runs. */
     public Uni<ResultTable> execute(String tableName, CompiledKql compiled) {
-        Future<RowSet<Row>> rows = pool.withTransaction(connection -> connection.query("SET TRANSACTION READ ONLY").execute()
-                .compose(v -> connection.query("SET LOCAL statement_timeout = " + config.statementTimeout().toMillis()).execute())
-                .compose(v -> connection.query(setRole).execute())
+        Future<RowSet<Row>> rows = pool.withTransaction(connection -> connection.query(transactionSettings).execute()
                 .compose(v -> connection.preparedQuery(compiled.sql()).execute(Tuple.from(compiled.parameters()))));
         return Uni.createFrom().completionStage(rows.toCompletionStage())
                 .map(result -> ResultTable.of(tableName, compiled, result))

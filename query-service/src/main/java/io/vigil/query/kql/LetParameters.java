@@ -3,8 +3,10 @@ package io.vigil.query.kql;
 import io.vigil.query.kql.syntax.DatetimeText;
 import io.vigil.query.kql.syntax.Expr;
 import io.vigil.query.kql.syntax.GuidText;
+import io.vigil.query.kql.syntax.Lexer;
 import io.vigil.query.kql.syntax.Statement;
 import io.vigil.query.kql.syntax.TimespanText;
+import io.vigil.query.kql.syntax.Token;
 import io.vigil.query.kql.types.KqlType;
 
 import java.time.Duration;
@@ -30,10 +32,11 @@ final class LetParameters {
     }
 
     static List<QueryParameter> declared(Statement.Query query, String text) {
+        List<Token> tokens = Lexer.tokenize(text);
         List<QueryParameter> parameters = new ArrayList<>();
         for (Statement.Let let : query.lets()) {
             literal(let).ifPresent(literal -> parameters.add(new QueryParameter(let.name(), literal.type().kqlName(),
-                    literalText(let, text))));
+                    literalText(let, tokens, text))));
         }
         return parameters;
     }
@@ -69,10 +72,12 @@ final class LetParameters {
         return Optional.empty();
     }
 
-    private static String literalText(Statement.Let let, String text) {
+    /** The literal as written: from its first token to the {@code ;} ending the let (a string may hold a ';'). */
+    private static String literalText(Statement.Let let, List<Token> tokens, String text) {
         int from = let.value().position().offset();
-        int end = text.indexOf(';', from);
-        return (end < 0 ? text.substring(from) : text.substring(from, end)).trim();
+        int end = tokens.stream().filter(t -> t.position().offset() > from && t.isPunctuation(";"))
+                .mapToInt(t -> t.position().offset()).findFirst().orElse(text.length());
+        return text.substring(from, end).trim();
     }
 
     private static Object convert(String name, KqlType type, String value) {

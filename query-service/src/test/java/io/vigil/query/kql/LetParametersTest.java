@@ -34,6 +34,12 @@ class LetParametersTest {
     }
 
     @Test
+    void aDefaultStringMayHoldTheStatementSeparator() {
+        assertThat(compiler.parameters("let groups = \"pi;sudo\"; SecurityAlert | where Description contains groups"))
+                .containsExactly(new QueryParameter("groups", "string", "\"pi;sudo\""));
+    }
+
+    @Test
     void suppliedValuesAreBoundNeverWrittenIntoTheSql() {
         CompiledKql compiled = compiler.compile(QUERY, Optional.empty(),
                 Map.of("device", "dev-'; DROP TABLE x; --", "lookback", "P1D", "most", "5"));
