@@ -4,6 +4,7 @@ import io.vigil.simulator.scenario.OutgoingMessage;
 import io.vigil.simulator.scenario.Scenario;
 import io.vigil.simulator.scenario.Scenarios;
 import io.vigil.simulator.scenario.SimulatedDevice;
+import io.vigil.simulator.scenario.SshBruteforceScenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vigil.testing.Infrastructure;
 import io.vigil.testing.TestHub;
@@ -90,7 +91,7 @@ class AttackScenarioTest {
                 "/v1/workspaces/e2e/devices/e2e-ssh-bruteforce/investigation?hub=vigil-hub&timespan=P1D", suite.adminToken()));
         JsonNode logins = table(investigation, "investigation-user-logins");
         // Columns: UserName, Result, LoginHandler, CntLoginAttempts, MinObservedTime, MaxObservedTime, CntIPAddress, IPAddress.
-        for (String guessed : List.of("root", "admin", "ubuntu", "pi", "user", "test", "oracle", "support", "guest", "ftp")) {
+        for (String guessed : SshBruteforceScenario.GUESSED_USERS) {
             assertThat(logins).as("failed login of %s", guessed).anySatisfy(row -> {
                 assertThat(row.get(0).asText()).isEqualTo(guessed);
                 assertThat(row.get(1).asText()).isEqualTo("Fail");

@@ -8,9 +8,10 @@ import java.util.List;
  * Ten failed ssh logins from one internet address within 40 s, each with a different common user name, then a
  * successful login from the same address as the device's application user.
  */
-final class SshBruteforceScenario implements AttackScenario {
+public final class SshBruteforceScenario implements AttackScenario {
 
-    static final List<String> GUESSED_USERS = List.of(
+    /** The user names the attacker guesses, one per failed login, in order. */
+    public static final List<String> GUESSED_USERS = List.of(
             "root", "admin", "ubuntu", "pi", "user", "test", "oracle", "support", "guest", "ftp");
     static final int FAILURES = 10;
     static final int SECONDS_BETWEEN_ATTEMPTS = 4;

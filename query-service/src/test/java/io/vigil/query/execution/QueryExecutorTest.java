@@ -34,6 +34,12 @@ class QueryExecutorTest {
     }
 
     @Test
+    void everyStatementRunsReadOnlyUnderTheStatementTimeout() {
+        ResultTable table = run("SELECT current_setting('transaction_read_only') AS c1, current_setting('statement_timeout') AS c2");
+        assertThat(table.rows().get(0)).containsExactly("on", "30s");
+    }
+
+    @Test
     void theWorkspaceTablesAreReadable() {
         assertThat(run("SELECT count(*)::text AS c1, '' AS c2 FROM workspace.security_alert").rows()).hasSize(1);
     }
