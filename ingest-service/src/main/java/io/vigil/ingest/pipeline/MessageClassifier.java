@@ -1,6 +1,7 @@
 package io.vigil.ingest.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.contracts.hub.IdentityIds;
 import io.vigil.ingest.config.IngestConfig;
 import io.vigil.ingest.message.MessageLimits;
 import io.vigil.ingest.message.ParseOutcome;
@@ -50,7 +51,7 @@ public class MessageClassifier {
         }
         if (!device.get().hasValidIds()) {
             return new Classification.Refused(topic, body, hub, device.get(), List.of(new Rejection("topic", Rejection.TOPIC_DEVICE_ID,
-                    "device and module ids may hold letters, digits and - . % _ * ? ! ( ) , : = @ $ ' only, at most 128")));
+                    IdentityIds.RULE)));
         }
         ParseOutcome outcome = parser.parse(body);
         if (outcome instanceof ParseOutcome.Accepted accepted) {

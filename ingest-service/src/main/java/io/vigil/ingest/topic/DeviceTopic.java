@@ -1,5 +1,7 @@
 package io.vigil.ingest.topic;
 
+import io.vigil.contracts.hub.IdentityIds;
+
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -34,11 +36,9 @@ public record DeviceTopic(String deviceId, Optional<String> moduleId, Map<String
         return Optional.empty();
     }
 
-    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9\\-.%_*?!(),:=@$']{1,128}");
-
     /** True when the device and module ids use only the characters IoT Hub allows, at most 128 of them. */
     public boolean hasValidIds() {
-        return ID.matcher(deviceId).matches() && moduleId.map(m -> ID.matcher(m).matches()).orElse(true);
+        return IdentityIds.isValid(deviceId) && moduleId.map(IdentityIds::isValid).orElse(true);
     }
 
     /** True when the property bag carries the security agent's interface id. */
