@@ -16,7 +16,7 @@ public interface TwinConfig {
     String securityModuleId();
 
     /**
-     * The hub that twin API calls address when they name none ({@code ?hub=} takes a hub name or resource id).
+     * The hub that API calls address when they name none ({@code ?hub=} takes a hub resource id).
      */
     @WithDefault("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/vigil/providers/Microsoft.Devices/IotHubs/vigil-hub")
     String defaultHub();

@@ -9,6 +9,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import io.vigil.twin.config.TwinConfig;
+import io.vigil.twin.http.HubParameter;
 import io.vigil.twin.query.BoundQuery;
 import io.vigil.twin.query.CompiledTwinQuery;
 import io.vigil.twin.query.PageCursor;
@@ -64,7 +65,7 @@ public class TwinQueryResource {
         try {
             compiled = compiler.compile(request.query());
             Optional<PageCursor> after = ContinuationToken.decode(request.query(), continuation);
-            page = compiled.page(hub == null || hub.isBlank() ? config.defaultHub() : hub,
+            page = compiled.page(HubParameter.resolve(hub, config.defaultHub()),
                     maxItems == null ? TwinQueryLimits.defaults().maxPageSize() : maxItems, after);
         } catch (TwinQueryException e) {
             return Uni.createFrom().item(error(400, e.code(), e.getMessage(), e.line(), e.column()));

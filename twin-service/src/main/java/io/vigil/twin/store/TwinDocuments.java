@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
+import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** New twin documents in the shape IoT Hub's twin API returns. */
 public final class TwinDocuments {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final String NEVER = "0001-01-01T00:00:00Z";
+    /** IoT Hub's "never" for times that have not happened yet (no activity, no status change). */
+    public static final String NEVER = "0001-01-01T00:00:00Z";
 
     private TwinDocuments() {
     }
@@ -29,9 +32,19 @@ public final class TwinDocuments {
         return twin;
     }
 
+    /**
+     * A fresh etag for an identity. Random rather than counted, so a device deleted and created again never takes
+     * the etag an old client still holds.
+     */
+    public static String newDeviceEtag() {
+        byte[] bytes = new byte[9];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
     private static void common(ObjectNode twin, Instant now) {
         twin.put("etag", "AAAAAAAAAAE=");
-        twin.put("deviceEtag", "AAAAAAAAAAE=");
+        twin.put("deviceEtag", newDeviceEtag());
         twin.put("status", "enabled");
         twin.put("statusUpdateTime", NEVER);
         twin.put("connectionState", "Disconnected");

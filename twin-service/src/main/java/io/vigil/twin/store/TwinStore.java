@@ -2,14 +2,18 @@ package io.vigil.twin.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import io.vigil.twin.http.IfMatch;
+import io.vigil.twin.http.TwinApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Twin documents in PostgreSQL. Every change is one statement that also moves the twin's {@code version} and
@@ -21,7 +25,7 @@ public class TwinStore {
     /** The changed document gets version + 1 and an etag derived from it. */
     private static final String BUMP = """
             jsonb_set(jsonb_set(%s, '{version}', to_jsonb(coalesce((document->>'version')::bigint, 0) + 1)),
-                '{etag}', to_jsonb(encode(convert_to(md5(hub || device_id || module_id || coalesce((document->>'version')::bigint, 0) + 1), 'UTF8'), 'base64')))
+                '{etag}', to_jsonb(encode(convert_to(md5(hub || device_id || module_id || generation_id || coalesce((document->>'version')::bigint, 0) + 1), 'UTF8'), 'base64')))
             """;
     private static final String REGISTER = """
             INSERT INTO twin.twin AS t (hub, device_id, module_id, document)
@@ -38,6 +42,18 @@ public class TwinStore {
             + ", updated_at = now() WHERE hub = $1 AND device_id = $2 AND module_id = $3";
     private static final String REMOVE_TAG = "UPDATE twin.twin SET document = " + BUMP.formatted("document #- $4::text[]")
             + ", updated_at = now() WHERE hub = $1 AND device_id = $2 AND module_id = $3 AND document #> $4::text[] IS NOT NULL";
+
+    /**
+     * The SQL expression of a changed twin document with its version moved on and a new etag: every writer of twin
+     * documents uses it, so versions and etags move the same way whoever writes.
+     */
+    public static String bumped(String changedDocument) {
+        return BUMP.formatted(changedDocument);
+    }
+
+    private static final String FIND = "SELECT document::text AS document FROM twin.twin WHERE hub = $1 AND device_id = $2 AND module_id = $3";
+    private static final String REPLACE_DOCUMENT = "UPDATE twin.twin SET document = " + BUMP.formatted("$4::text::jsonb")
+            + ", updated_at = now() WHERE hub = $1 AND device_id = $2 AND module_id = $3 RETURNING document::text AS document";
 
     private final Pool pool;
     private final ObjectMapper mapper;
@@ -83,9 +99,31 @@ public class TwinStore {
     }
 
     public Future<Optional<JsonNode>> find(String hub, String deviceId, String moduleId) {
-        return pool.preparedQuery("SELECT document::text AS document FROM twin.twin WHERE hub = $1 AND device_id = $2 AND module_id = $3")
+        return pool.preparedQuery(FIND)
                 .execute(Tuple.of(hub, deviceId, moduleId))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(parse(rows.iterator().next().getString("document"))));
+    }
+
+    /**
+     * Changes one twin document under a row lock: the change sees the current document and returns the next one
+     * (throwing refuses the change), which is stored with a new version and etag and returned. The twin must exist
+     * and its etag satisfy {@code ifMatch}.
+     */
+    public Future<JsonNode> change(String hub, String deviceId, String moduleId, IfMatch ifMatch, UnaryOperator<ObjectNode> change) {
+        return pool.withTransaction(connection -> connection.preparedQuery(FIND + " FOR UPDATE").execute(Tuple.of(hub, deviceId, moduleId))
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        return Future.failedFuture(TwinApiException.notFound(deviceId, moduleId));
+                    }
+                    ObjectNode current = (ObjectNode) parse(rows.iterator().next().getString("document"));
+                    String etag = current.path("etag").asText();
+                    if (!ifMatch.matches(etag)) {
+                        return Future.failedFuture(TwinApiException.preconditionFailed("the twin's etag is " + etag + ", not " + ifMatch.etag()));
+                    }
+                    ObjectNode next = change.apply(current);
+                    return connection.preparedQuery(REPLACE_DOCUMENT).execute(Tuple.of(hub, deviceId, moduleId, next.toString()))
+                            .map(updated -> parse(updated.iterator().next().getString("document")));
+                }));
     }
 
     private JsonNode parse(String document) {

@@ -59,6 +59,9 @@ class TwinSyncTest {
                 .body("properties.desired.$version", equalTo(1)).body("etag", notNullValue()));
         given().auth().oauth2(TestTokens.reader()).when().get("/twins/twin-new-1/modules/Microsoft.Security").then()
                 .statusCode(200).body("moduleId", equalTo("Microsoft.Security"));
+        // Auto-registered identities get keys of their own, as if an operator had created them.
+        given().auth().oauth2(TestTokens.admin()).when().get("/devices/twin-new-1").then().statusCode(200)
+                .body("authentication.type", equalTo("sas")).body("authentication.symmetricKey.primaryKey", notNullValue());
         given().when().get("/twins/twin-new-1").then().statusCode(401);
         given().auth().oauth2(TestTokens.reader()).when().get("/twins/nobody").then().statusCode(404)
                 .body("error.code", equalTo("DeviceNotFound"));
