@@ -4,18 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
 
 /** ingest-service settings; every one can be set through the environment (VIGIL_INGEST_...). */
 @ConfigMapping(prefix = "vigil.ingest")
 public interface IngestConfig {
-
-    /**
-     * The hubs whose device traffic this service takes, by hub name. Each hub's devices publish under
-     * {@code <topic-prefix>devices/...}; with one hub per broker the prefix is empty.
-     */
-    Map<String, Hub> hubs();
 
     /**
      * Broker connections that take device traffic, each with its own in-flight window and batch; more of them
@@ -40,14 +32,6 @@ public interface IngestConfig {
     Batch batch();
 
     Retention retention();
-
-    interface Hub {
-        /** {@code /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Devices/IotHubs/<hub>} */
-        String resourceId();
-
-        /** Topic prefix of this hub's devices on a shared broker, e.g. {@code hubs/contoso/}; none by default. */
-        Optional<String> topicPrefix();
-    }
 
     interface Limits {
         /** Largest message body taken, in bytes; the agent's own maximum is 256 KiB. */

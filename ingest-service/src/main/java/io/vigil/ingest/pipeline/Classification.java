@@ -5,7 +5,7 @@ import io.vigil.ingest.message.RejectedEvent;
 import io.vigil.ingest.message.Rejection;
 import io.vigil.ingest.message.SecurityMessage;
 import io.vigil.ingest.topic.DeviceTopic;
-import io.vigil.ingest.topic.HubDirectory;
+import io.vigil.platform.hubs.HubDirectory;
 
 import java.util.List;
 

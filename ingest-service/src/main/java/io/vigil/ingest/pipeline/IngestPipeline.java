@@ -7,7 +7,7 @@ import io.vigil.ingest.config.IngestConfig;
 import io.vigil.ingest.feed.FeedPublisher;
 import io.vigil.ingest.store.BatchWriter;
 import io.vigil.ingest.store.PartitionMaintenance;
-import io.vigil.ingest.topic.HubDirectory;
+import io.vigil.platform.hubs.HubDirectory;
 import io.vigil.platform.broker.BatchingConsumer;
 import io.vigil.platform.broker.BrokerConnection;
 import io.vigil.platform.broker.MqttSession;
@@ -53,7 +53,10 @@ public class IngestPipeline {
     /** Subscribes once today's partitions exist, so that the first rows do not land in the default partition. */
     void start(@Observes StartupEvent event) {
         List<String> filters = new ArrayList<>();
-        hubs.hubs().forEach(hub -> filters.addAll(hub.subscriptions(config.subscriptionGroup())));
+        hubs.hubs().forEach(hub -> {
+            filters.add(hub.sharedSubscription(config.subscriptionGroup(), "devices/+/messages/events/#"));
+            filters.add(hub.sharedSubscription(config.subscriptionGroup(), "devices/+/modules/+/messages/events/#"));
+        });
         BatchingConsumer.Settings batching = new BatchingConsumer.Settings(config.batch().maxMessages(),
                 config.batch().linger(), config.batch().retryDelay());
         for (int i = 1; i <= config.consumers(); i++) {

@@ -8,7 +8,7 @@ import io.vigil.ingest.message.ParseOutcome;
 import io.vigil.ingest.message.Rejection;
 import io.vigil.ingest.message.SecurityMessageParser;
 import io.vigil.ingest.topic.DeviceTopic;
-import io.vigil.ingest.topic.HubDirectory;
+import io.vigil.platform.hubs.HubDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;

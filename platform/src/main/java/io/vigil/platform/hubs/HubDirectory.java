@@ -1,7 +1,6 @@
-package io.vigil.ingest.topic;
+package io.vigil.platform.hubs;
 
 import io.vigil.contracts.hub.HubResourceId;
-import io.vigil.ingest.config.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -15,7 +14,7 @@ public class HubDirectory {
 
     private final List<Hub> hubs;
 
-    HubDirectory(IngestConfig config) {
+    HubDirectory(HubsConfig config) {
         List<Hub> configured = new ArrayList<>();
         config.hubs().forEach((name, hub) -> {
             HubResourceId id = HubResourceId.parse(hub.resourceId());
@@ -26,7 +25,7 @@ public class HubDirectory {
             configured.add(new Hub(id, prefix));
         });
         if (configured.isEmpty()) {
-            throw new IllegalStateException("no hub configured: set vigil.ingest.hubs.<name>.resource-id");
+            throw new IllegalStateException("no hub configured: set vigil.hubs.<name>.resource-id");
         }
         // The longest prefix wins, so that a hub with no prefix does not swallow the others' topics.
         configured.sort(Comparator.comparingInt((Hub h) -> h.topicPrefix().length()).reversed());
@@ -47,12 +46,17 @@ public class HubDirectory {
         return Optional.empty();
     }
 
+    /** The hub with this resource id, if it is configured. */
+    public Optional<Hub> byResourceId(String resourceId) {
+        return hubs.stream().filter(hub -> hub.resourceId().toString().equalsIgnoreCase(resourceId)).findFirst();
+    }
+
+    /** A configured hub: its devices' topics start with {@code topicPrefix} ('' or ending in '/'). */
     public record Hub(HubResourceId resourceId, String topicPrefix) {
 
-        /** The two device-to-cloud topic filters of this hub, as shared subscriptions of the given group. */
-        public List<String> subscriptions(String group) {
-            return List.of("$share/" + group + "/" + topicPrefix + "devices/+/messages/events/#",
-                    "$share/" + group + "/" + topicPrefix + "devices/+/modules/+/messages/events/#");
+        /** A topic filter below this hub's prefix, as a shared subscription of the given group. */
+        public String sharedSubscription(String group, String filterBelowPrefix) {
+            return "$share/" + group + "/" + topicPrefix + filterBelowPrefix;
         }
     }
 
