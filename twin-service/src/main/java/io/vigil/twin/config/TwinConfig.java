@@ -21,7 +21,20 @@ public interface TwinConfig {
     @WithDefault("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/vigil/providers/Microsoft.Devices/IotHubs/vigil-hub")
     String defaultHub();
 
-    /** Shared-subscription group on the event feed and the findings topics. */
+    /** Shared-subscription group on the event feed, the findings topics and devices' twin requests. */
     @WithDefault("vigil-twin")
     String subscriptionGroup();
+
+    DeviceChannel deviceChannel();
+
+    /** Devices' own twin topics: reading their twin, reporting properties. */
+    interface DeviceChannel {
+        /** Twin operations one device may make per second; more are answered 429. */
+        @WithDefault("10")
+        int operationsPerSecond();
+
+        /** Largest twin request body taken, in bytes (a properties section holds at most 32 KiB). */
+        @WithDefault("65536")
+        int maxMessageBytes();
+    }
 }

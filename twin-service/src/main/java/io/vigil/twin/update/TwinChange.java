@@ -8,14 +8,15 @@ import io.vigil.twin.http.TwinApiException;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * An operator's change of a twin: its tags and desired properties, as {@code PATCH /twins/...} (a JSON merge patch,
- * {@code null} removes) or {@code PUT /twins/...} (replaces both sections). Reported properties belong to the
- * device and identity fields to the registry; a body may carry them back as a GET gave them, and they are left as
- * they are. Desired properties keep IoT Hub's {@code $version} (one more per change) and {@code $metadata}
- * ({@code $lastUpdated} and {@code $lastUpdatedVersion} of every property the change touched).
+ * A change of a twin's properties. Operators change tags and desired properties, as {@code PATCH /twins/...} (a JSON
+ * merge patch, {@code null} removes) or {@code PUT /twins/...} (replaces both sections); devices patch their reported
+ * properties over their twin topic. Reported properties belong to the device and identity fields to the registry:
+ * an operator's body may carry them back as a GET gave them, and they are left as they are. Both properties
+ * sections keep IoT Hub's {@code $version} and {@code $metadata} ({@link PropertySection}).
  */
 public final class TwinChange {
 
@@ -25,20 +26,35 @@ public final class TwinChange {
             "authenticationType", "x509Thumbprint", "modelId", "capabilities", "managedBy", "deviceScope", "parentScopes");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    public enum Kind { PATCH, REPLACE }
+    /** An operator's merge patch, an operator's replacement, or a device's patch of its reported properties. */
+    public enum Kind { PATCH, REPLACE, DEVICE_REPORT }
 
     private final Kind kind;
     private final JsonNode tags;
     private final JsonNode desired;
+    private final JsonNode reported;
 
-    private TwinChange(Kind kind, JsonNode tags, JsonNode desired) {
+    private TwinChange(Kind kind, JsonNode tags, JsonNode desired, JsonNode reported) {
         this.kind = kind;
         this.tags = tags;
         this.desired = desired;
+        this.reported = reported;
     }
 
-    /** Reads and checks a request body; nothing is applied yet. */
+    /** A device's patch of its reported properties (the body of its twin PATCH topic), checked like any other. */
+    public static TwinChange deviceReport(JsonNode patch) {
+        JsonNode reported = section(patch, "properties.reported");
+        if (reported == null) {
+            throw TwinApiException.invalid("properties.reported must be a JSON object");
+        }
+        return new TwinChange(Kind.DEVICE_REPORT, null, null, reported);
+    }
+
+    /** Reads and checks an operator's request body ({@link Kind#PATCH} or {@link Kind#REPLACE}); nothing is applied yet. */
     public static TwinChange parse(Kind kind, JsonNode body) {
+        if (kind == Kind.DEVICE_REPORT) {
+            throw new IllegalArgumentException("a device report is read by deviceReport");
+        }
         if (body == null || !body.isObject()) {
             throw TwinApiException.invalid("the body must be a twin: {\"tags\": {...}, \"properties\": {\"desired\": {...}}}");
         }
@@ -69,7 +85,7 @@ public final class TwinChange {
             }
             desired = section(properties.get("desired"), "properties.desired");
         }
-        return new TwinChange(kind, tags, desired);
+        return new TwinChange(kind, tags, desired, null);
     }
 
     private static JsonNode section(JsonNode value, String name) {
@@ -92,6 +108,21 @@ public final class TwinChange {
         return desired != null || kind == Kind.REPLACE;
     }
 
+    /**
+     * What the device is told after this change committed, as IoT Hub tells it: the desired patch (the whole
+     * desired section after a replacement) with the new {@code $version}; empty when desired did not change.
+     */
+    public Optional<ObjectNode> desiredNotification(JsonNode changedTwin) {
+        if (!changesDesired()) {
+            return Optional.empty();
+        }
+        JsonNode now = changedTwin.path("properties").path("desired");
+        ObjectNode notification = kind == Kind.REPLACE || desired == null ? now.deepCopy() : ((ObjectNode) desired).deepCopy();
+        notification.remove("$metadata");
+        notification.put("$version", now.path("$version").asLong());
+        return Optional.of(notification);
+    }
+
     /** The twin after the change, as a new document; the caller's twin is not modified. */
     public ObjectNode applyTo(ObjectNode twin, Instant now) {
         ObjectNode changed = twin.deepCopy();
@@ -102,22 +133,18 @@ public final class TwinChange {
             changed.set("tags", next);
         }
         if (changesDesired()) {
-            ObjectNode properties = changed.path("properties").isObject() ? (ObjectNode) changed.get("properties") : changed.putObject("properties");
-            ObjectNode current = properties.path("desired").isObject() ? (ObjectNode) properties.get("desired") : JSON.objectNode();
-            long version = current.path("$version").asLong(0) + 1;
-            ObjectNode next = kind == Kind.REPLACE ? JSON.objectNode() : current.deepCopy();
-            ObjectNode metadata = kind == Kind.REPLACE || !next.path("$metadata").isObject() ? JSON.objectNode() : (ObjectNode) next.get("$metadata");
-            next.remove("$metadata");
-            next.remove("$version");
-            DesiredMetadata stamp = new DesiredMetadata(now.toString(), version);
-            stamp.merge(next, metadata, desired == null ? JSON.objectNode() : desired);
-            TwinContentRules.checkSize("properties.desired", next);
-            stamp.touch(metadata);
-            next.set("$metadata", metadata);
-            next.put("$version", version);
-            properties.set("desired", next);
+            properties(changed).set("desired", PropertySection.change(properties(changed).path("desired"), kind == Kind.REPLACE,
+                    desired == null ? JSON.objectNode() : desired, "properties.desired", now));
+        }
+        if (reported != null) {
+            properties(changed).set("reported", PropertySection.change(properties(changed).path("reported"), false, reported,
+                    "properties.reported", now));
         }
         return changed;
+    }
+
+    private static ObjectNode properties(ObjectNode twin) {
+        return twin.path("properties").isObject() ? (ObjectNode) twin.get("properties") : twin.putObject("properties");
     }
 
     private static ObjectNode merged(ObjectNode target, JsonNode patch) {
@@ -140,38 +167,5 @@ public final class TwinChange {
 
     private static ObjectNode withoutNulls(ObjectNode replacement) {
         return merged(JSON.objectNode(), replacement);
-    }
-
-    /** {@code $metadata} bookkeeping: every property a change sets gets the change's time and desired version. */
-    private record DesiredMetadata(String lastUpdated, long version) {
-
-        void merge(ObjectNode target, ObjectNode metadata, JsonNode patch) {
-            Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                String name = field.getKey();
-                JsonNode value = field.getValue();
-                if (value.isNull()) {
-                    target.remove(name);
-                    metadata.remove(name);
-                } else if (value.isObject()) {
-                    JsonNode existing = target.get(name);
-                    ObjectNode child = existing != null && existing.isObject() ? (ObjectNode) existing : target.putObject(name);
-                    JsonNode existingMetadata = metadata.get(name);
-                    ObjectNode childMetadata = existing != null && existing.isObject() && existingMetadata != null && existingMetadata.isObject()
-                            ? (ObjectNode) existingMetadata : metadata.putObject(name);
-                    merge(child, childMetadata, value);
-                    touch(childMetadata);
-                } else {
-                    target.set(name, value);
-                    touch(metadata.putObject(name));
-                }
-            }
-        }
-
-        void touch(ObjectNode metadata) {
-            metadata.put("$lastUpdated", lastUpdated);
-            metadata.put("$lastUpdatedVersion", version);
-        }
     }
 }

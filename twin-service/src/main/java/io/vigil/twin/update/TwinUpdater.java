@@ -3,6 +3,7 @@ package io.vigil.twin.update;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
 import io.vigil.twin.agentconfig.AgentConfigurations;
+import io.vigil.twin.devicechannel.DesiredPropertyNotifier;
 import io.vigil.twin.http.IfMatch;
 import io.vigil.twin.http.TwinApiException;
 import io.vigil.twin.store.TwinStore;
@@ -13,15 +14,18 @@ import java.util.List;
 
 /**
  * Applies an operator's twin change: the change itself, then the agent configuration check on the desired
- * properties it leads to, all under the twin's row lock so the check sees what will be stored.
+ * properties it leads to, all under the twin's row lock so the check sees what will be stored; after the commit the
+ * device hears of its new desired properties.
  */
 @ApplicationScoped
 public class TwinUpdater {
 
     private final TwinStore twins;
+    private final DesiredPropertyNotifier notifier;
 
-    TwinUpdater(TwinStore twins) {
+    TwinUpdater(TwinStore twins, DesiredPropertyNotifier notifier) {
         this.twins = twins;
+        this.notifier = notifier;
     }
 
     public Future<JsonNode> apply(String hub, String deviceId, String moduleId, TwinChange change, IfMatch ifMatch) {
@@ -35,6 +39,8 @@ public class TwinUpdater {
                 }
             }
             return next;
-        });
+        }).compose(changed -> change.desiredNotification(changed)
+                .map(patch -> notifier.notify(hub, deviceId, moduleId, patch).map(changed))
+                .orElse(Future.succeededFuture(changed)));
     }
 }
