@@ -1,0 +1,227 @@
+package io.vigil.benchmarks.twin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The twin query benchmark. Against a running suite ({@code ./vigil}): makes sure the benchmark fleet exists (by
+ * default 100,000 devices with a device twin and a security module twin each, generated in PostgreSQL, reused by
+ * later runs), then, in the same run and alternating, times each twin query through twin-service's HTTP API
+ * ({@code POST /devices/query}: HTTP, JWT, compile, run, JSON) and the hand-written SQL for the same page over JDBC,
+ * and prints the p50 and p99 of each and the items both returned.
+ * <p>
+ * Usage: {@code java -cp benchmarks/target/vigil-benchmarks.jar io.vigil.benchmarks.twin.TwinQueryBenchmark --token
+ * <admin token> [--twin-url http://localhost:8083] [--db-port 15432] [--db-name vigil] [--devices 100000]
+ * [--runs 30] [--reset true]}
+ */
+public final class TwinQueryBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PAGE_SIZE = 100;
+    private static final int WARM_UP_RUNS = 5;
+
+    /** The seed queries, verbatim as the reference has them (trailing spaces included). */
+    static final String OPEN_PORTS_QUERY = """
+            SELECT
+                deviceId,
+                tags.recommendations.IoT_OpenPorts.severity,
+                tags.recommendations.IoT_OpenPorts.discoveredAtUtc,
+                tags.recommendations.IoT_OpenPorts.details.Endpoints
+            FROM devices.modules\s
+            WHERE\s
+                moduleId = 'Microsoft.Security' AND\s
+                IS_DEFINED(tags.recommendations.IoT_OpenPorts)
+            """;
+    static final String BRUTE_FORCE_QUERY = """
+            SELECT
+                deviceId,
+                tags.alerts.IoT_Bruteforce_Success
+            FROM devices.modules\s
+            WHERE\s
+                moduleId = 'Microsoft.Security' AND\s
+                IS_DEFINED(tags.alerts.IoT_Bruteforce_Success)
+            """;
+    static final String SECURITY_GROUP_QUERY = "SELECT tags.securityGroup, COUNT() AS devices FROM devices.modules"
+            + " WHERE moduleId = 'Microsoft.Security' GROUP BY tags.securityGroup";
+
+    private TwinQueryBenchmark() {
+    }
+
+    /** One timed question: the twin query (and the continuation of its page, if not the first) and its SQL. */
+    record Case(String name, String query, String continuation, String sql, List<Object> sqlParameters) {
+    }
+
+    /** A page from the service: its items and the continuation of the next page, if there is one. */
+    record Page(List<JsonNode> items, String continuation) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        String jdbc = "jdbc:postgresql://" + options.dbHost + ":" + options.dbPort + "/" + options.dbName;
+        try (Connection db = DriverManager.getConnection(jdbc, options.dbUser, options.dbPassword)) {
+            System.out.println("Preparing the fleet...");
+            TwinBenchmarkData.ensure(db, options.devices, options.reset);
+            System.out.printf("  %,d device twins and %,d %s module twins on the benchmark hub;"
+                            + " %,d with IoT_OpenPorts, %,d with IoT_Bruteforce_Success%n",
+                    TwinBenchmarkData.countTwins(db, ""), TwinBenchmarkData.countTwins(db, TwinBenchmarkData.SECURITY_MODULE),
+                    TwinBenchmarkData.SECURITY_MODULE, TwinBenchmarkData.countFinding(db, "recommendations", "IoT_OpenPorts"),
+                    TwinBenchmarkData.countFinding(db, "alerts", "IoT_Bruteforce_Success"));
+
+            HttpClient http = HttpClient.newHttpClient();
+            List<Object> firstPage = List.of(TwinBenchmarkData.HUB, TwinBenchmarkData.SECURITY_MODULE, PAGE_SIZE);
+            Case openPorts = new Case("open-ports, page 1", OPEN_PORTS_QUERY, null, TwinHandWrittenSql.OPEN_PORTS, firstPage);
+            List<Case> cases = List.of(
+                    openPorts,
+                    new Case("brute-force, page 1", BRUTE_FORCE_QUERY, null, TwinHandWrittenSql.BRUTE_FORCE, firstPage),
+                    new Case("devices by securityGroup", SECURITY_GROUP_QUERY, null, TwinHandWrittenSql.DEVICES_BY_SECURITY_GROUP,
+                            firstPage),
+                    secondPage(http, db, options, openPorts));
+
+            System.out.printf("Timing %d runs of each (%d warm-up runs first), twin query over HTTP and hand-written SQL"
+                    + " alternating, pages of %d%n", options.runs, WARM_UP_RUNS, PAGE_SIZE);
+            System.out.printf("  %-26s %10s %10s %10s %10s %7s %9s%n", "twin query", "query p50", "query p99", "SQL p50",
+                    "SQL p99", "ratio", "rows");
+            for (Case c : cases) {
+                long[] service = new long[options.runs];
+                long[] sql = new long[options.runs];
+                List<JsonNode> serviceItems = List.of();
+                List<JsonNode> sqlItems = List.of();
+                for (int run = -WARM_UP_RUNS; run < options.runs; run++) {
+                    long start = System.nanoTime();
+                    serviceItems = runQuery(http, options, c).items();
+                    long serviceTime = System.nanoTime() - start;
+                    start = System.nanoTime();
+                    sqlItems = runSql(db, c);
+                    long sqlTime = System.nanoTime() - start;
+                    if (run >= 0) {
+                        service[run] = serviceTime;
+                        sql[run] = sqlTime;
+                    }
+                }
+                double serviceP50 = percentile(service, 50);
+                double sqlP50 = percentile(sql, 50);
+                System.out.printf("  %-26s %8.1fms %8.1fms %8.1fms %8.1fms %6.2fx %4d/%-4d%n", c.name(), serviceP50,
+                        percentile(service, 99), sqlP50, percentile(sql, 99), serviceP50 / sqlP50, serviceItems.size(),
+                        sqlItems.size());
+                report(serviceItems, sqlItems);
+            }
+        }
+    }
+
+    /**
+     * The open-ports query's second page. Each side continues where its own first page ended: the service from the
+     * continuation its first page returned, the SQL after the last device id of its first page, as a hand-written
+     * client pages by key. Fetched once here; the token only names where the page starts, so it can be replayed.
+     */
+    private static Case secondPage(HttpClient http, Connection db, Options options, Case first) throws Exception {
+        Page servicePage = runQuery(http, options, first);
+        if (servicePage.continuation() == null) {
+            throw new IllegalStateException("the open-ports query's first page has no continuation: the fleet has fewer than "
+                    + (PAGE_SIZE + 1) + " devices with IoT_OpenPorts");
+        }
+        List<JsonNode> sqlPage = runSql(db, first);
+        if (sqlPage.isEmpty()) {
+            throw new IllegalStateException("the hand-written open-ports SQL found no rows where the service found a full page");
+        }
+        String lastDevice = sqlPage.get(sqlPage.size() - 1).path("deviceId").asText();
+        return new Case("open-ports, page 2", first.query(), servicePage.continuation(), TwinHandWrittenSql.OPEN_PORTS_AFTER,
+                List.of(TwinBenchmarkData.HUB, TwinBenchmarkData.SECURITY_MODULE, lastDevice, PAGE_SIZE));
+    }
+
+    private static Page runQuery(HttpClient http, Options options, Case c) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(options.twinUrl + "/devices/query?hub="
+                        + URLEncoder.encode(TwinBenchmarkData.HUB, StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + options.token).header("Content-Type", "application/json")
+                .header("x-ms-max-item-count", String.valueOf(PAGE_SIZE))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", c.query()))));
+        if (c.continuation() != null) {
+            request.header("x-ms-continuation", c.continuation());
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(c.name() + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+        return new Page(TwinItems.fromResponse(response.body()), response.headers().firstValue("x-ms-continuation").orElse(null));
+    }
+
+    private static List<JsonNode> runSql(Connection db, Case c) throws Exception {
+        try (PreparedStatement statement = db.prepareStatement(c.sql())) {
+            for (int i = 0; i < c.sqlParameters().size(); i++) {
+                statement.setObject(i + 1, c.sqlParameters().get(i));
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                return TwinItems.fromRows(result);
+            }
+        }
+    }
+
+    /** Both sides answer the same question over the same rows, so any difference is a bug on one of them. */
+    private static void report(List<JsonNode> service, List<JsonNode> sql) {
+        if (service.size() != sql.size()) {
+            System.out.printf("    WARNING: rows differ: the service returned %d items, the SQL %d rows%n", service.size(), sql.size());
+        }
+        Optional<Integer> difference = TwinItems.firstDifference(service, sql);
+        difference.ifPresent(i -> System.out.printf("    WARNING: items differ from #%d: service %s, SQL %s%n", i + 1,
+                TwinItems.describe(service, i), TwinItems.describe(sql, i)));
+    }
+
+    private static double percentile(long[] nanos, int percentile) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int index = Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1);
+        return sorted[Math.max(0, index)] / 1_000_000.0;
+    }
+
+    private static final class Options {
+        String twinUrl = "http://localhost:8083";
+        String token;
+        String dbHost = "localhost";
+        int dbPort = 15432;
+        String dbName = "vigil";
+        String dbUser = "postgres";
+        String dbPassword = "";
+        int devices = 100_000;
+        int runs = 30;
+        boolean reset;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                String value = args[i + 1];
+                switch (args[i].toLowerCase(Locale.ROOT)) {
+                    case "--twin-url" -> o.twinUrl = value;
+                    case "--token" -> o.token = value;
+                    case "--db-host" -> o.dbHost = value;
+                    case "--db-port" -> o.dbPort = Integer.parseInt(value);
+                    case "--db-name" -> o.dbName = value;
+                    case "--db-user" -> o.dbUser = value;
+                    case "--db-password" -> o.dbPassword = value;
+                    case "--devices" -> o.devices = Integer.parseInt(value);
+                    case "--runs" -> o.runs = Integer.parseInt(value);
+                    case "--reset" -> o.reset = Boolean.parseBoolean(value);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            if (o.token == null) {
+                throw new IllegalArgumentException("--token <admin token printed by ./vigil> is required");
+            }
+            return o;
+        }
+    }
+}
