@@ -20,6 +20,9 @@ import java.util.OptionalLong;
  */
 final class AggregateQueryPlan implements CompiledTwinQuery {
 
+    /** Where a grouped query's SQL takes the number of groups up to the end of the page. */
+    static final String GROUPS_UP_TO_PAGE_END = "{groups-up-to-page-end}";
+
     private final String sqlWithoutPaging;
     private final List<Object> queryParameters;
     private final int firstPagingIndex;
@@ -46,8 +49,10 @@ final class AggregateQueryPlan implements CompiledTwinQuery {
         long itemsBefore = after.map(PageCursor::itemsReturned).orElse(0L);
         PageWindow window = PageWindow.of(pageSize, maxPageSize, top, itemsBefore);
         SqlParameters paging = new SqlParameters(firstPagingIndex);
-        String sql = sqlWithoutPaging + " LIMIT " + paging.bind(window.limit()) + " OFFSET "
-                + paging.bind(window.itemsBefore());
+        String limit = paging.bind(window.limit());
+        String offset = paging.bind(window.itemsBefore());
+        String sql = sqlWithoutPaging.replace(GROUPS_UP_TO_PAGE_END, "(" + limit + " + " + offset + ")")
+                + " LIMIT " + limit + " OFFSET " + offset;
         List<Object> parameters = SqlParameters.pageParameters(hubResourceId, queryParameters, paging.values());
         return new BoundQuery(sql, parameters, window.pageSize(), window.itemsBefore());
     }

@@ -77,7 +77,7 @@ final class ExpressionSql {
         }
         if (expr instanceof Expr.TypeTest) {
             Expr.TypeTest test = (Expr.TypeTest) expr;
-            return TypeTests.test(test.test(), value(test.argument()));
+            return withKeyPathTest(test.argument(), TypeTests.test(test.test(), value(test.argument())));
         }
         if (expr instanceof Expr.StringTest) {
             Expr.StringTest test = (Expr.StringTest) expr;
@@ -88,6 +88,21 @@ final class ExpressionSql {
                     : "(right(" + subject + ", length(" + fragment + ")) = " + fragment + ")";
         }
         return truth(value(expr));
+    }
+
+    /**
+     * A type test of a case-insensitive property, preceded by a test of the twin's key paths: every type test is
+     * false for an undefined property, so the extra condition never changes the result, while PostgreSQL checks it
+     * on the scanned row before computing the property at all. That is what keeps {@code IS_DEFINED(tags.x)} over a
+     * fleet where few twins have {@code x} from searching every twin's document.
+     */
+    private String withKeyPathTest(Expr argument, String test) {
+        if (!(argument instanceof Expr.Property property) || property.column().isPresent() || property.path().fullyExact()) {
+            return test;
+        }
+        return KeyPaths.folded(property.path())
+                .map(folded -> "(" + PropertyValues.KEY_PATHS + " @> ARRAY[" + parameters.bind(folded) + "] AND " + test + ")")
+                .orElse(test);
     }
 
     /** The value of an expression, typed. */

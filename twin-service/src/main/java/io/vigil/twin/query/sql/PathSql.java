@@ -22,8 +22,31 @@ final class PathSql {
         if (path.fullyExact()) {
             return exact;
         }
-        return "COALESCE(" + exact + ", jsonb_path_query_first(" + document + ", "
-                + parameters.bind(JsonPathText.valuePath(path)) + "::jsonpath, '{}'::jsonb, true))";
+        return "COALESCE(" + exact + ", " + search(document, path, parameters) + ")";
+    }
+
+    /**
+     * The property's jsonb value on a stored twin, whose {@code key_paths} column lists every key path of its
+     * document with names lower-cased: the case-insensitive search runs only when some spelling of the path is
+     * there, which for most twins of a fleet it is not. Paths the column cannot answer for (names outside ASCII,
+     * whose case PostgreSQL's "C" collation does not fold, and names under '$' keys, which it leaves out) search
+     * as before.
+     */
+    static String storedValue(String document, String keyPaths, PropertyPath path, SqlParameters parameters) {
+        String exact = exactSteps(document, path, parameters);
+        if (path.fullyExact()) {
+            return exact;
+        }
+        Optional<String> folded = KeyPaths.folded(path);
+        if (folded.isEmpty()) {
+            return value(document, path, parameters);
+        }
+        return "COALESCE(" + exact + ", CASE WHEN " + keyPaths + " @> ARRAY[" + parameters.bind(folded.get()) + "] THEN "
+                + search(document, path, parameters) + " END)";
+    }
+
+    private static String search(String document, PropertyPath path, SqlParameters parameters) {
+        return "jsonb_path_query_first(" + document + ", " + parameters.bind(JsonPathText.valuePath(path)) + "::jsonpath, '{}'::jsonb, true)";
     }
 
     /** Only the exact spelling, for properties whose names all match exactly. */

@@ -18,6 +18,7 @@ import java.util.Map;
 final class PropertyValues {
 
     static final String DOCUMENT = "t.document";
+    static final String KEY_PATHS = "t.key_paths";
 
     private final SqlParameters parameters;
     private final Map<String, String> columnsByPath = new LinkedHashMap<>();
@@ -35,10 +36,18 @@ final class PropertyValues {
         String column = columnsByPath.get(path.identity());
         if (column == null) {
             column = "p" + (definitions.size() + 1);
-            definitions.add(PathSql.value(DOCUMENT, path, parameters) + " AS " + column);
+            definitions.add(PathSql.storedValue(DOCUMENT, KEY_PATHS, path, parameters) + " AS " + column);
             columnsByPath.put(path.identity(), column);
         }
         return "w." + column;
+    }
+
+    /**
+     * SQL for the property's value written in place rather than in the LATERAL subquery, for a value used once per
+     * twin (a GROUP BY key): a plan without the subquery may scan in parallel, one with it may not.
+     */
+    String inlineValueOf(PropertyPath path) {
+        return PathSql.storedValue(DOCUMENT, KEY_PATHS, path, parameters);
     }
 
     /** The LATERAL join that computes the values, or "" when none is needed. */

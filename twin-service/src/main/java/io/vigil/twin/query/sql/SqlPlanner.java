@@ -51,7 +51,7 @@ public final class SqlPlanner {
         List<String> columns = new ArrayList<>();
         List<String> pairs = new ArrayList<>();
         if (grouped.groupBy().isPresent()) {
-            columns.add(properties.valueOf(grouped.groupBy().get()) + " AS k");
+            columns.add(properties.inlineValueOf(grouped.groupBy().get()) + " AS k");
         }
         int aggregateNumber = 0;
         for (Selection.GroupedOutput output : grouped.outputs()) {
@@ -74,8 +74,10 @@ public final class SqlPlanner {
                 .append(" FROM twin.twin AS t").append(properties.lateralJoin())
                 .append(" WHERE ").append(scope(query)).append(filter);
         if (grouped.groupBy().isPresent()) {
-            // Undefined values form one group of their own, listed last.
-            sql.append(" GROUP BY 1) AS g ORDER BY g.k NULLS LAST");
+            // Undefined values form one group of their own, listed last. The inner ORDER BY and LIMIT (the groups up
+            // to the end of the page) let PostgreSQL sort and group in parallel workers instead of one hash table.
+            sql.append(" GROUP BY 1 ORDER BY 1 NULLS LAST LIMIT ").append(AggregateQueryPlan.GROUPS_UP_TO_PAGE_END)
+                    .append(") AS g ORDER BY g.k NULLS LAST");
         } else {
             sql.append(") AS g");
         }

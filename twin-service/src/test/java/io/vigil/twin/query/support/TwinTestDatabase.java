@@ -13,12 +13,16 @@ import io.vigil.testing.Infrastructure;
 import io.vigil.twin.query.BoundQuery;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The real PostgreSQL database the query tests run against: recreated once per test JVM, migrated with the twin
@@ -27,7 +31,7 @@ import java.util.function.Function;
 public final class TwinTestDatabase {
 
     public static final String DATABASE = "vigil_test_twin_query";
-    private static final String MIGRATION = "db/twin/V2026.11.24.4__twins.sql";
+    private static final String MIGRATIONS = "db/twin";
 
     private static TwinTestDatabase shared;
 
@@ -54,7 +58,9 @@ public final class TwinTestDatabase {
                     .build();
             TwinTestDatabase database = new TwinTestDatabase(vertx, pool);
             database.script("CREATE SCHEMA twin");
-            database.script(readMigration());
+            for (String migration : readMigrations()) {
+                database.script(migration);
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 pool.close();
                 vertx.close();
@@ -64,13 +70,21 @@ public final class TwinTestDatabase {
         return shared;
     }
 
-    private static String readMigration() {
-        try (InputStream in = TwinTestDatabase.class.getClassLoader().getResourceAsStream(MIGRATION)) {
-            if (in == null) {
-                throw new IllegalStateException("migration not on the classpath: " + MIGRATION);
+    /** The twin service's own migrations, in version order (their names sort that way). */
+    private static List<String> readMigrations() {
+        try {
+            URL folder = TwinTestDatabase.class.getClassLoader().getResource(MIGRATIONS);
+            if (folder == null) {
+                throw new IllegalStateException("migrations not on the classpath: " + MIGRATIONS);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
+            try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+                List<String> scripts = new ArrayList<>();
+                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".sql")).sorted().toList()) {
+                    scripts.add(Files.readString(file, StandardCharsets.UTF_8));
+                }
+                return scripts;
+            }
+        } catch (IOException | URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
