@@ -33,6 +33,15 @@ final class TwinBenchmarkData {
         execute(db, "ANALYZE twin.twin");
     }
 
+    /** The id of the n-th benchmark device, zero-padded as the fleet's ids are. */
+    static String deviceId(int n, int devices) {
+        return "bench-twin-" + String.format("%0" + idDigits(devices) + "d", n);
+    }
+
+    private static int idDigits(int devices) {
+        return String.valueOf(devices - 1).length();
+    }
+
     /** Twin rows of the benchmark hub with this module id ({@code ""} for the device twins). */
     static long countTwins(Connection db, String moduleId) throws SQLException {
         return count(db, "SELECT count(*) FROM twin.twin WHERE hub = ? AND module_id = ?", HUB, moduleId);
@@ -108,7 +117,7 @@ final class TwinBenchmarkData {
                                      (SELECT count(*) FROM jsonb_object_keys(a.alerts || a.recommendations)) AS findings
                              ) AS f,
                      (VALUES (''), (?::text)) AS m(module_id)
-                """, HUB, devices, String.valueOf(devices - 1).length(), SECURITY_MODULE);
+                """, HUB, devices, idDigits(devices), SECURITY_MODULE);
     }
 
     private static long count(Connection db, String sql, Object... parameters) throws SQLException {

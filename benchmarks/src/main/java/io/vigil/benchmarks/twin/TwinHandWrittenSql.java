@@ -31,6 +31,14 @@ final class TwinHandWrittenSql {
             ORDER BY device_id
             LIMIT ?""";
 
+    /** Parameters: hub, module id, device id, page size. */
+    static final String ONE_TWIN = """
+            SELECT device_id AS "deviceId", document #> '{tags,securityGroup}' AS "securityGroup"
+            FROM twin.twin
+            WHERE hub = ? AND module_id = ? AND device_id = ?
+            ORDER BY device_id
+            LIMIT ?""";
+
     /** Parameters: hub, module id, page size. */
     static final String DEVICES_BY_SECURITY_GROUP = """
             SELECT document #> '{tags,securityGroup}' AS "securityGroup", count(*) AS devices

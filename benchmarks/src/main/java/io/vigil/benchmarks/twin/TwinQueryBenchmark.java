@@ -34,7 +34,7 @@ public final class TwinQueryBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PAGE_SIZE = 100;
-    private static final int WARM_UP_RUNS = 5;
+    private static final int WARM_UP_RUNS = 20;
 
     /** The seed queries, verbatim as the reference has them (trailing spaces included). */
     static final String OPEN_PORTS_QUERY = """
@@ -59,6 +59,9 @@ public final class TwinQueryBenchmark {
             """;
     static final String SECURITY_GROUP_QUERY = "SELECT tags.securityGroup, COUNT() AS devices FROM devices.modules"
             + " WHERE moduleId = 'Microsoft.Security' GROUP BY tags.securityGroup";
+
+    static final String ONE_TWIN_QUERY = "SELECT deviceId, tags.securityGroup FROM devices.modules"
+            + " WHERE moduleId = 'Microsoft.Security' AND deviceId = '%s'";
 
     private TwinQueryBenchmark() {
     }
@@ -85,13 +88,17 @@ public final class TwinQueryBenchmark {
 
             HttpClient http = HttpClient.newHttpClient();
             List<Object> firstPage = List.of(TwinBenchmarkData.HUB, TwinBenchmarkData.SECURITY_MODULE, PAGE_SIZE);
+            String oneDevice = TwinBenchmarkData.deviceId(42, options.devices);
             Case openPorts = new Case("open-ports, page 1", OPEN_PORTS_QUERY, null, TwinHandWrittenSql.OPEN_PORTS, firstPage);
             List<Case> cases = List.of(
                     openPorts,
                     new Case("brute-force, page 1", BRUTE_FORCE_QUERY, null, TwinHandWrittenSql.BRUTE_FORCE, firstPage),
                     new Case("devices by securityGroup", SECURITY_GROUP_QUERY, null, TwinHandWrittenSql.DEVICES_BY_SECURITY_GROUP,
                             firstPage),
-                    secondPage(http, db, options, openPorts));
+                    secondPage(http, db, options, openPorts),
+                    // One twin by id: next to nothing for PostgreSQL, so this is the fixed cost of a call through the service.
+                    new Case("one twin by deviceId", ONE_TWIN_QUERY.formatted(oneDevice), null, TwinHandWrittenSql.ONE_TWIN,
+                            List.of(TwinBenchmarkData.HUB, TwinBenchmarkData.SECURITY_MODULE, oneDevice, PAGE_SIZE)));
 
             System.out.printf("Timing %d runs of each (%d warm-up runs first), twin query over HTTP and hand-written SQL"
                     + " alternating, pages of %d%n", options.runs, WARM_UP_RUNS, PAGE_SIZE);
