@@ -37,4 +37,17 @@ public interface TwinConfig {
         @WithDefault("65536")
         int maxMessageBytes();
     }
+
+    BrokerAuth brokerAuth();
+
+    /** The brokers' authentication backend ({@code /broker/authenticate}). */
+    interface BrokerAuth {
+        /** Refused logins of one device and reason are reported at most once per interval, with their count. */
+        @WithDefault("60s")
+        java.time.Duration failureReportInterval();
+
+        /** Devices whose refusals one interval tracks; beyond that, refusals are only counted in the metrics. */
+        @WithDefault("100000")
+        int maxTrackedFailures();
+    }
 }

@@ -2,6 +2,7 @@ package io.vigil.twin.devicechannel;
 
 import io.vigil.contracts.hub.IdentityIds;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -25,10 +26,15 @@ public record TwinTopic(Operation operation, String deviceId, String moduleId, S
     /** Request ids are echoed into a topic, so only characters that cannot change the topic's meaning are taken. */
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
+    /** What a device publishes its twin requests to, below its own {@code devices/{id}[/modules/{moduleId}]}. */
+    public static final List<String> REQUESTS = List.of("/twin/GET/#", "/twin/PATCH/properties/reported/#");
+
+    /** What a device subscribes to for answers and desired changes, below its own name. */
+    public static final List<String> ANSWERS = List.of("/twin/res/#", "/twin/PATCH/properties/desired/#");
+
     /** The topic filters, below a hub's prefix, on which devices send twin requests. */
-    public static final String[] REQUEST_FILTERS = {
-            "devices/+/twin/GET/#", "devices/+/twin/PATCH/properties/reported/#",
-            "devices/+/modules/+/twin/GET/#", "devices/+/modules/+/twin/PATCH/properties/reported/#"};
+    public static final List<String> REQUEST_FILTERS = REQUESTS.stream()
+            .flatMap(request -> java.util.stream.Stream.of("devices/+" + request, "devices/+/modules/+" + request)).toList();
 
     /** Reads a topic below the hub's prefix; empty when it is no twin request this service can answer. */
     public static Optional<TwinTopic> parse(String topic) {

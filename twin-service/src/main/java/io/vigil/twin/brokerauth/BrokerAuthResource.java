@@ -1,0 +1,90 @@
+package io.vigil.twin.brokerauth;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vigil.twin.http.TwinApiException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The HTTP authentication and authorization backend brokers call for device clients (EMQX's HTTP authenticator and
+ * authorizer, mosquitto-go-auth's and VerneMQ's HTTP hooks; the embedded HiveMQ's extension calls it too). Allowed
+ * is 200 {@code {"result": "allow", ...}} with the identity's topic rules in {@code acl}; refused is 403
+ * {@code {"result": "deny", "reason": ...}}. Callers need the {@code broker} role.
+ */
+@Path("/broker")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class BrokerAuthResource {
+
+    private final DeviceAuthenticator authenticator;
+    private final AuthenticationFailures failures;
+    private final MeterRegistry metrics;
+
+    BrokerAuthResource(DeviceAuthenticator authenticator, AuthenticationFailures failures, MeterRegistry metrics) {
+        this.authenticator = authenticator;
+        this.failures = failures;
+        this.metrics = metrics;
+    }
+
+    @POST
+    @Path("/authenticate")
+    @RolesAllowed("broker")
+    public Uni<Response> authenticate(AuthenticationRequest request) {
+        if (request == null) {
+            throw TwinApiException.invalid("the body must be {\"clientId\", \"username\", \"password\", ...}");
+        }
+        Instant now = Instant.now();
+        return Uni.createFrom().completionStage(authenticator.authenticate(request, now).toCompletionStage()).map(decision -> {
+            metrics.counter("vigil.twin.broker.authentications", "result", decision.allowed() ? "allow" : "deny",
+                    "reason", decision.allowed() ? "none" : decision.reason()).increment();
+            if (!decision.allowed()) {
+                failures.refused(decision, request.clientAddress(), now);
+                return Response.status(403).entity(Map.of("result", "deny", "reason", decision.reason())).build();
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("result", "allow");
+            body.put("is_superuser", false);
+            body.put("hub", decision.hub());
+            body.put("deviceId", decision.login().deviceId());
+            body.put("moduleId", decision.login().moduleId());
+            body.put("acl", decision.rules().stream().map(rule -> Map.of("permission", "allow",
+                    "action", rule.action().name().toLowerCase(Locale.ROOT), "topic", rule.filter())).toList());
+            return Response.ok(body).build();
+        });
+    }
+
+    /**
+     * Whether an authenticated device may publish to a topic or subscribe to a filter. Decided from the username
+     * alone (the broker authenticated it), so it costs no database read.
+     */
+    @POST
+    @Path("/authorize")
+    @RolesAllowed("broker")
+    public Response authorize(AuthorizationRequest request) {
+        if (request == null || request.topic() == null || request.action() == null) {
+            throw TwinApiException.invalid("the body must be {\"clientId\", \"username\", \"action\", \"topic\"}");
+        }
+        TopicRule.Action action = switch (request.action().toLowerCase(Locale.ROOT)) {
+            case "publish" -> TopicRule.Action.PUBLISH;
+            case "subscribe" -> TopicRule.Action.SUBSCRIBE;
+            default -> throw TwinApiException.invalid("action must be publish or subscribe");
+        };
+        boolean allowed = DeviceLogin.parse(request.username())
+                .filter(login -> login.expectedClientId().equals(request.clientId()))
+                .flatMap(login -> authenticator.hubFor(login).map(hub -> DevicePermissions.of(hub.topicPrefix(), login)))
+                .map(rules -> DevicePermissions.allows(rules, action, request.topic()))
+                .orElse(false);
+        return allowed ? Response.ok(Map.of("result", "allow")).build() : Response.status(403).entity(Map.of("result", "deny")).build();
+    }
+}

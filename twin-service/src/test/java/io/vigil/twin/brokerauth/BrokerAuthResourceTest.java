@@ -1,0 +1,195 @@
+package io.vigil.twin.brokerauth;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.vigil.contracts.hubevents.HubEventFeed;
+import io.vigil.contracts.hubevents.HubEventNotice;
+import io.vigil.testing.TestMqttClient;
+import io.vigil.testing.TestTokens;
+import io.vigil.testing.VigilTestResource;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/** The brokers' authentication backend over HTTP, against identities in the real registry. */
+@QuarkusTest
+@QuarkusTestResource(VigilTestResource.class)
+class BrokerAuthResourceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final String HOST = "vigil-hub.example.net";
+
+    @Test
+    void aDeviceWithATokenSignedByItsKeyIsAllowedOnItsOwnTopicsOnly() {
+        String device = "ba-ok-" + UUID.randomUUID();
+        Keys keys = create(device);
+        for (String key : List.of(keys.primary, keys.secondary)) {
+            authenticate(device, device, username(device), token(device, key, Instant.now().plusSeconds(3600)), null)
+                    .then().statusCode(200).body("result", equalTo("allow")).body("deviceId", equalTo(device))
+                    .body("acl.topic", hasItem("devices/" + device + "/messages/events/#"))
+                    .body("acl.topic", hasItem("devices/" + device + "/twin/res/#"));
+        }
+        authorize(device, "publish", "devices/" + device + "/messages/events/%24.ifid=x").then().statusCode(200);
+        authorize(device, "publish", "devices/" + device + "/twin/GET/?$rid=1").then().statusCode(200);
+        authorize(device, "subscribe", "devices/" + device + "/twin/res/#").then().statusCode(200);
+        authorize(device, "publish", "devices/someone-else/messages/events/").then().statusCode(403);
+        authorize(device, "subscribe", "devices/+/twin/res/#").then().statusCode(403);
+        authorize(device, "subscribe", "#").then().statusCode(403);
+        authorize(device, "publish", "vigil/v1/feed/vigil-hub/" + device).then().statusCode(403);
+        authorize(device, "publish", "devices/" + device + "/twin/PATCH/properties/desired/?$version=9").then().statusCode(403);
+    }
+
+    @Test
+    void everyWrongCredentialIsRefusedWithItsReasonAndReportedAsAHubEvent() throws Exception {
+        String device = "ba-bad-" + UUID.randomUUID();
+        Keys keys = create(device);
+        String other = Base64.getEncoder().encodeToString(new byte[32]);
+        try (TestMqttClient detection = TestMqttClient.connect()) {
+            detection.subscribe(HubEventFeed.TOPIC_ROOT + "/vigil-hub/" + device);
+
+            refused(device, token(device, other, Instant.now().plusSeconds(3600)), "invalid-signature");
+            refused(device, token(device, keys.primary, Instant.now().minusSeconds(5)), "expired-token");
+            refused(device, token("someone-else", keys.primary, Instant.now().plusSeconds(3600)), "wrong-resource");
+            refused(device, "not a token", "malformed-credentials");
+            refused("ba-nobody-" + UUID.randomUUID(), token(device, keys.primary, Instant.now().plusSeconds(3600)), "unknown-device");
+            // A second bad signature within the interval is counted, not sent at once.
+            refused(device, token(device, other, Instant.now().plusSeconds(3600)), "invalid-signature");
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> detection.received().size() >= 4);
+            List<HubEventNotice> notices = detection.received().stream().map(r -> read(r.payload())).toList();
+            assertThat(notices).extracting(HubEventNotice::reason)
+                    .contains("invalid-signature", "expired-token", "wrong-resource", "malformed-credentials");
+            assertThat(notices).allSatisfy(n -> {
+                assertThat(n.kind()).isEqualTo(HubEventNotice.AUTHENTICATION_FAILED);
+                assertThat(n.deviceId()).isEqualTo(device);
+                assertThat(n.clientAddress()).isEqualTo("192.0.2.7");
+            });
+            // The folded second failure arrives when the interval (1 s in tests) ends.
+            await().atMost(Duration.ofSeconds(20)).until(() -> detection.received().stream().map(r -> read(r.payload()))
+                    .filter(n -> n.reason().equals("invalid-signature")).mapToInt(HubEventNotice::count).sum() == 2);
+        }
+    }
+
+    @Test
+    void disabledDevicesAndTheirModulesAreRefused() {
+        String device = "ba-off-" + UUID.randomUUID();
+        Keys keys = create(device);
+        Keys module = keys(given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body("{}")
+                .put("/devices/" + device + "/modules/agent").then().statusCode(200).extract().response());
+        authenticate(device + "/agent", device + "/agent", HOST + "/" + device + "/agent/?api-version=2021-04-12",
+                moduleToken(device, "agent", module.primary), null).then().statusCode(200).body("moduleId", equalTo("agent"));
+        // A module's token is no device token, and the client id must be the identity's.
+        authenticate(device, device, username(device), moduleToken(device, "agent", module.primary), null).then().statusCode(403);
+        authenticate("someone", device, username(device), token(device, keys.primary, Instant.now().plusSeconds(60)), null)
+                .then().statusCode(403).body("reason", equalTo("malformed-credentials"));
+
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).header("If-Match", "*")
+                .body("{\"status\": \"disabled\"}").put("/devices/" + device).then().statusCode(200);
+        refused(device, token(device, keys.primary, Instant.now().plusSeconds(3600)), "disabled-device");
+        authenticate(device + "/agent", device + "/agent", HOST + "/" + device + "/agent/?api-version=2021-04-12",
+                moduleToken(device, "agent", module.primary), null).then().statusCode(403).body("reason", equalTo("disabled-device"));
+    }
+
+    @Test
+    void certificateDevicesPresentARegisteredThumbprintThatHasNotExpired() {
+        String device = "ba-x509-" + UUID.randomUUID();
+        String thumbprint = "AB".repeat(20);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"authentication\": {\"type\": \"selfSigned\", \"x509Thumbprint\": {\"primaryThumbprint\": \"" + thumbprint + "\"}}}")
+                .put("/devices/" + device).then().statusCode(200);
+        String future = Instant.now().plusSeconds(86400).toString();
+        authenticate(device, device, username(device), null, Map.of("certificateThumbprint", thumbprint.toLowerCase(), "certificateNotAfter", future))
+                .then().statusCode(200);
+        authenticate(device, device, username(device), null, Map.of("certificateThumbprint", "CD".repeat(20), "certificateNotAfter", future))
+                .then().statusCode(403).body("reason", equalTo("thumbprint-mismatch"));
+        authenticate(device, device, username(device), null, Map.of("certificateThumbprint", thumbprint,
+                "certificateNotAfter", Instant.now().minusSeconds(60).toString()))
+                .then().statusCode(403).body("reason", equalTo("certificate-expired"));
+        authenticate(device, device, username(device), "SharedAccessSignature sr=x&sig=y&se=1", null)
+                .then().statusCode(403).body("reason", equalTo("wrong-authentication-type"));
+    }
+
+    @Test
+    void onlyBrokersMayAsk() {
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body("{\"username\": \"x\"}")
+                .post("/broker/authenticate").then().statusCode(403);
+        given().contentType(ContentType.JSON).body("{\"username\": \"x\"}").post("/broker/authenticate").then().statusCode(401);
+    }
+
+    private static void refused(String device, String password, String reason) {
+        authenticate(device, device, username(device), password, null).then().statusCode(403)
+                .body("result", equalTo("deny")).body("reason", equalTo(reason));
+    }
+
+    private static Response authenticate(String clientId, String device, String username, String password, Map<String, String> extra) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("clientId", clientId);
+        body.put("username", username);
+        body.put("password", password);
+        body.put("clientAddress", "192.0.2.7");
+        if (extra != null) {
+            body.putAll(extra);
+        }
+        return given().auth().oauth2(TestTokens.withRoles("broker")).contentType(ContentType.JSON).body(body).post("/broker/authenticate");
+    }
+
+    private static Response authorize(String device, String action, String topic) {
+        return given().auth().oauth2(TestTokens.withRoles("broker")).contentType(ContentType.JSON)
+                .body(Map.of("clientId", device, "username", username(device), "action", action, "topic", topic)).post("/broker/authorize");
+    }
+
+    private static String username(String device) {
+        return HOST + "/" + device + "/?api-version=2021-04-12";
+    }
+
+    static String token(String device, String key, Instant expiry) {
+        return sas(HOST + "/devices/" + device, key, expiry);
+    }
+
+    private static String moduleToken(String device, String module, String key) {
+        return sas(HOST + "/devices/" + device + "/modules/" + module, key, Instant.now().plusSeconds(3600));
+    }
+
+    private static String sas(String resource, String key, Instant expiry) {
+        String sr = URLEncoder.encode(resource, StandardCharsets.UTF_8);
+        long se = expiry.getEpochSecond();
+        String sig = Base64.getEncoder().encodeToString(SasToken.sign(key, sr, se));
+        return "SharedAccessSignature sr=" + sr + "&sig=" + URLEncoder.encode(sig, StandardCharsets.UTF_8) + "&se=" + se;
+    }
+
+    private record Keys(String primary, String secondary) {
+    }
+
+    private static Keys create(String device) {
+        return keys(given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body("{}").put("/devices/" + device)
+                .then().statusCode(200).extract().response());
+    }
+
+    private static Keys keys(Response identity) {
+        return new Keys(identity.path("authentication.symmetricKey.primaryKey"), identity.path("authentication.symmetricKey.secondaryKey"));
+    }
+
+    private static HubEventNotice read(byte[] payload) {
+        try {
+            return JSON.readValue(payload, HubEventNotice.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
