@@ -1,5 +1,6 @@
 package io.vigil.twin.brokerauth;
 
+import io.vigil.contracts.hub.DeviceCredentials;
 import io.vigil.contracts.hub.IdentityIds;
 
 import java.util.Locale;
@@ -42,7 +43,7 @@ public record DeviceLogin(String host, String deviceId, String moduleId) {
 
     /** The resource a SAS token of this identity must be scoped to. */
     public String resource() {
-        return host + "/devices/" + deviceId + (moduleId.isEmpty() ? "" : "/modules/" + moduleId);
+        return DeviceCredentials.resource(host, deviceId, moduleId);
     }
 
     /** The first label of the host, which names the hub when the device uses the hub's own host name. */

@@ -1,10 +1,9 @@
 package io.vigil.twin.brokerauth;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.vigil.contracts.hub.DeviceCredentials;
+
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
@@ -15,15 +14,15 @@ import java.util.Optional;
 /**
  * A shared access signature as IoT Hub devices send it for a password:
  * {@code SharedAccessSignature sr={URL-encoded resource}&sig={URL-encoded base64 signature}&se={expiry, epoch seconds}}.
- * The signature is HMAC-SHA256, keyed with the base64-decoded device key, over the resource exactly as the token
- * writes it, a newline and the expiry: verifying the resource as written means every SDK's URL encoding works.
+ * The signature ({@link DeviceCredentials#signature}) is checked over the resource exactly as the token writes it:
+ * verifying the resource as written means every SDK's URL encoding works.
  *
  * @param encodedResource the {@code sr} value as sent
  * @param resource        the same, URL-decoded
  */
 public record SasToken(String encodedResource, String resource, byte[] signature, long expiry, String policyName) {
 
-    private static final String PREFIX = "SharedAccessSignature ";
+    private static final String PREFIX = DeviceCredentials.SAS_PREFIX;
 
     /** Reads a password; empty when it is no SAS token. */
     public static Optional<SasToken> parse(String password) {
@@ -61,17 +60,6 @@ public record SasToken(String encodedResource, String resource, byte[] signature
         if (base64Key == null) {
             return false;
         }
-        return MessageDigest.isEqual(sign(base64Key, encodedResource, expiry), signature);
-    }
-
-    /** The signature of a resource (as written in the token) and expiry with a base64 key. */
-    public static byte[] sign(String base64Key, String encodedResource, long expiry) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Base64.getDecoder().decode(base64Key), "HmacSHA256"));
-            return mac.doFinal((encodedResource + "\n" + expiry).getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("cannot sign with this key", e);
-        }
+        return MessageDigest.isEqual(DeviceCredentials.signature(base64Key, encodedResource, expiry), signature);
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.vigil.contracts.hub.DeviceCredentials;
 import io.vigil.contracts.hubevents.HubEventFeed;
 import io.vigil.contracts.hubevents.HubEventNotice;
 import io.vigil.testing.TestMqttClient;
@@ -12,8 +13,6 @@ import io.vigil.testing.TestTokens;
 import io.vigil.testing.VigilTestResource;
 import org.junit.jupiter.api.Test;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -167,10 +166,7 @@ class BrokerAuthResourceTest {
     }
 
     private static String sas(String resource, String key, Instant expiry) {
-        String sr = URLEncoder.encode(resource, StandardCharsets.UTF_8);
-        long se = expiry.getEpochSecond();
-        String sig = Base64.getEncoder().encodeToString(SasToken.sign(key, sr, se));
-        return "SharedAccessSignature sr=" + sr + "&sig=" + URLEncoder.encode(sig, StandardCharsets.UTF_8) + "&se=" + se;
+        return DeviceCredentials.sasToken(resource, key, expiry);
     }
 
     private record Keys(String primary, String secondary) {
