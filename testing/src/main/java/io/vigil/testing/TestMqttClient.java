@@ -38,8 +38,11 @@ public final class TestMqttClient implements AutoCloseable {
     private final ConcurrentHashMap<Integer, CompletableFuture<Void>> acks = new ConcurrentHashMap<>();
 
     private TestMqttClient(String clientId) {
-        client = MqttClient.create(vertx, new MqttClientOptions().setClientId(clientId).setCleanSession(true)
-                .setMaxInflightQueue(1000).setMaxMessageSize(4 * 1024 * 1024));
+        this(new MqttClientOptions().setClientId(clientId));
+    }
+
+    private TestMqttClient(MqttClientOptions options) {
+        client = MqttClient.create(vertx, options.setCleanSession(true).setMaxInflightQueue(1000).setMaxMessageSize(4 * 1024 * 1024));
         client.publishHandler(message -> received.add(new Received(message.topicName(), message.payload().getBytes())));
         client.publishCompletionHandler(id -> {
             CompletableFuture<Void> ack = acks.remove(id);
@@ -60,6 +63,29 @@ public final class TestMqttClient implements AutoCloseable {
         return test;
     }
 
+    /**
+     * Connects to a given broker as a device logs in (user name and password); fails with the broker's refusal
+     * when the broker does not accept the login.
+     */
+    public static TestMqttClient connect(String host, int port, String clientId, String username, String password) {
+        TestMqttClient test = new TestMqttClient(new MqttClientOptions().setClientId(clientId).setUsername(username).setPassword(password));
+        CompletableFuture<Void> connected = new CompletableFuture<>();
+        test.context.runOnContext(v -> test.client.connect(port, host)
+                .onSuccess(ack -> connected.complete(null)).onFailure(connected::completeExceptionally));
+        try {
+            await(connected);
+        } catch (RuntimeException e) {
+            test.vertx.close();
+            throw e;
+        }
+        return test;
+    }
+
+    /** True while the broker keeps the connection (it closes it after a publish it does not allow, for instance). */
+    public boolean isConnected() {
+        return client.isConnected();
+    }
+
     public static TestMqttClient connect() {
         return connect("test-" + UUID.randomUUID());
     }
@@ -76,6 +102,11 @@ public final class TestMqttClient implements AutoCloseable {
                 .onFailure(sent::completeExceptionally));
         await(sent);
         await(acknowledged);
+    }
+
+    /** Publishes with QoS 1 without waiting for the PUBACK, for publishes the broker is expected to refuse. */
+    public void send(String topic, byte[] payload) {
+        context.runOnContext(v -> client.publish(topic, Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, false));
     }
 
     public void publish(String topic, String payload) {

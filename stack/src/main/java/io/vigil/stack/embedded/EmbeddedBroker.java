@@ -1,11 +1,15 @@
 package io.vigil.stack.embedded;
 
+import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.embedded.EmbeddedHiveMQBuilder;
+import com.hivemq.extension.sdk.api.ExtensionMain;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * An embedded HiveMQ Community Edition broker with shared subscriptions and persistent sessions, its state kept
@@ -22,6 +26,15 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     public static EmbeddedBroker start(Path folder, String bindAddress, int port, boolean clean) throws IOException {
+        return start(folder, bindAddress, port, clean, Optional.empty());
+    }
+
+    /**
+     * Starts the broker, with an extension of the suite's own loaded before any client can connect (the device
+     * login check, {@link io.vigil.stack.brokerauth.DeviceAuthExtension}).
+     */
+    public static EmbeddedBroker start(Path folder, String bindAddress, int port, boolean clean, Optional<ExtensionMain> extension)
+            throws IOException {
         Path config = folder.resolve("conf");
         Path data = folder.resolve("data");
         Path extensions = folder.resolve("extensions");
@@ -32,11 +45,14 @@ public final class EmbeddedBroker implements AutoCloseable {
         Files.createDirectories(data);
         Files.createDirectories(extensions);
         Files.writeString(config.resolve("config.xml"), configuration(bindAddress, port), StandardCharsets.UTF_8);
-        EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
+        EmbeddedHiveMQBuilder builder = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(config)
                 .withDataFolder(data)
-                .withExtensionsFolder(extensions)
-                .build();
+                .withExtensionsFolder(extensions);
+        extension.ifPresent(main -> builder.withEmbeddedExtension(EmbeddedExtension.builder()
+                .withId("vigil-device-auth").withName("Vigil device authentication").withVersion("1").withAuthor("Vigil")
+                .withPriority(1000).withStartPriority(1000).withExtensionMain(main).build()));
+        EmbeddedHiveMQ hivemq = builder.build();
         hivemq.start().join();
         return new EmbeddedBroker(hivemq, port);
     }

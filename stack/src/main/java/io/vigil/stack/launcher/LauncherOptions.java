@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 record LauncherOptions(Optional<String> databaseUrl, Optional<String> brokerUrl, Optional<Path> dataDir, boolean clean,
                        int httpPortBase, Optional<Integer> embeddedDatabasePort, Optional<Integer> embeddedBrokerPort,
-                       Optional<Path> home, int startTimeoutSeconds, boolean help) {
+                       Optional<Path> home, int startTimeoutSeconds, boolean deviceAuth, boolean help) {
 
     static final String USAGE = """
             Usage: ./vigil [options]
@@ -26,6 +26,9 @@ record LauncherOptions(Optional<String> databaseUrl, Optional<String> brokerUrl,
               --db-port N            embedded PostgreSQL port (default 15432, or a free one if taken)
               --broker-port N        embedded broker port (default 1883, or a free one if taken)
               --start-timeout S      seconds to wait for all services to be ready      (default 180)
+              --device-auth on|off   embedded broker: devices must log in as registry identities
+                                     (SAS token or certificate), services with their own account
+                                                                                 (VIGIL_DEVICE_AUTH, default on)
               --help                 this text
             """;
 
@@ -40,6 +43,7 @@ record LauncherOptions(Optional<String> databaseUrl, Optional<String> brokerUrl,
         Optional<Integer> brokerPort = Optional.empty();
         Optional<Path> home = Optional.empty();
         int startTimeout = 180;
+        boolean deviceAuth = onOff("VIGIL_DEVICE_AUTH", Optional.ofNullable(blankToNull(env.get("VIGIL_DEVICE_AUTH"))).orElse("on"));
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             switch (flag) {
@@ -52,6 +56,7 @@ record LauncherOptions(Optional<String> databaseUrl, Optional<String> brokerUrl,
                 case "--broker-port" -> brokerPort = Optional.of(integer(flag, value(args, ++i, flag)));
                 case "--home" -> home = Optional.of(Path.of(value(args, ++i, flag)));
                 case "--start-timeout" -> startTimeout = integer(flag, value(args, ++i, flag));
+                case "--device-auth" -> deviceAuth = onOff(flag, value(args, ++i, flag));
                 case "--help", "-h" -> help = true;
                 default -> throw new LauncherException("unknown option " + flag + "\n\n" + USAGE);
             }
@@ -60,7 +65,7 @@ record LauncherOptions(Optional<String> databaseUrl, Optional<String> brokerUrl,
             throw new LauncherException("--http-port-base must leave room for four ports below 65536");
         }
         return new LauncherOptions(databaseUrl, brokerUrl, dataDir, clean, httpPortBase, dbPort, brokerPort, home,
-                startTimeout, help);
+                startTimeout, deviceAuth, help);
     }
 
     private static String value(String[] args, int index, String flag) {
@@ -76,6 +81,14 @@ record LauncherOptions(Optional<String> databaseUrl, Optional<String> brokerUrl,
         } catch (NumberFormatException e) {
             throw new LauncherException(name + " must be a number, got: " + value);
         }
+    }
+
+    private static boolean onOff(String name, String value) {
+        return switch (value.trim()) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new LauncherException(name + " must be on or off, got: " + value);
+        };
     }
 
     private static String blankToNull(String value) {

@@ -1,5 +1,7 @@
 package io.vigil.stack.launcher;
 
+import io.vigil.stack.brokerauth.DeviceAuthExtension;
+import io.vigil.stack.brokerauth.ServiceAccount;
 import io.vigil.stack.embedded.EmbeddedBroker;
 import io.vigil.stack.embedded.EmbeddedPostgresServer;
 import io.vigil.stack.embedded.Ports;
@@ -7,6 +9,7 @@ import io.vigil.stack.embedded.Ports;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -65,10 +68,10 @@ public final class VigilLauncher {
         Path home = options.home().orElseGet(VigilLauncher::installationHome);
         dataDir = options.dataDir().orElse(home.resolve(".vigil"));
         Endpoint database = database();
-        Endpoint broker = broker();
+        OperatorKeys keys = OperatorKeys.in(dataDir.resolve("keys"));
+        Endpoint broker = broker(keys);
         String javaOptions = Optional.ofNullable(System.getenv("VIGIL_SERVICE_JAVA_OPTS")).orElse(DEFAULT_SERVICE_JAVA_OPTIONS);
 
-        OperatorKeys keys = OperatorKeys.in(dataDir.resolve("keys"));
         Map<String, String> environment = serviceEnvironment(database, broker);
         environment.put("VIGIL_SECURITY_PUBLIC_KEY", keys.publicKeyFile().toAbsolutePath().toString());
         for (int i = 0; i < SERVICES.size(); i++) {
@@ -108,7 +111,7 @@ public final class VigilLauncher {
         return new Endpoint("localhost", embeddedPostgres.port(), EmbeddedPostgresServer.USER, "", DEFAULT_DATABASE);
     }
 
-    private Endpoint broker() {
+    private Endpoint broker(OperatorKeys keys) {
         if (options.brokerUrl().isPresent()) {
             Endpoint given = Endpoint.parse(options.brokerUrl().get(), "mqtt", 1883);
             if (!Ports.answers(given.host(), given.port())) {
@@ -120,6 +123,13 @@ public final class VigilLauncher {
         int port = options.embeddedBrokerPort().orElse(Ports.preferring(DEFAULT_BROKER_PORT));
         out.println("Starting embedded HiveMQ broker on port " + port + " (data in " + folder.toAbsolutePath() + ")");
         try {
+            if (options.deviceAuth()) {
+                ServiceAccount account = ServiceAccount.generate();
+                URI twinService = URI.create("http://localhost:" + (options.httpPortBase() + SERVICES.indexOf("twin-service")));
+                embeddedBroker = EmbeddedBroker.start(folder, "0.0.0.0", port, options.clean(),
+                        Optional.of(new DeviceAuthExtension(account, twinService, new RenewedToken(keys, "embedded-broker", "broker"))));
+                return new Endpoint("localhost", embeddedBroker.port(), account.username(), account.password(), "");
+            }
             embeddedBroker = EmbeddedBroker.start(folder, "0.0.0.0", port, options.clean());
         } catch (Exception e) {
             throw new LauncherException("embedded broker did not start: " + e.getMessage());

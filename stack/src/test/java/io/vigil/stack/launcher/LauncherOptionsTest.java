@@ -31,6 +31,16 @@ class LauncherOptionsTest {
     }
 
     @Test
+    void devicesMustLogInUnlessTurnedOff() {
+        assertThat(LauncherOptions.parse(new String[0], Map.of()).deviceAuth()).isTrue();
+        assertThat(LauncherOptions.parse(new String[]{"--device-auth", "off"}, Map.of()).deviceAuth()).isFalse();
+        assertThat(LauncherOptions.parse(new String[0], Map.of("VIGIL_DEVICE_AUTH", "off")).deviceAuth()).isFalse();
+        assertThat(LauncherOptions.parse(new String[]{"--device-auth", "on"}, Map.of("VIGIL_DEVICE_AUTH", "off")).deviceAuth()).isTrue();
+        assertThatThrownBy(() -> LauncherOptions.parse(new String[]{"--device-auth", "maybe"}, Map.of()))
+                .isInstanceOf(LauncherException.class).hasMessageContaining("on or off");
+    }
+
+    @Test
     void mistakesAreExplained() {
         assertThatThrownBy(() -> LauncherOptions.parse(new String[]{"--nope"}, Map.of()))
                 .isInstanceOf(LauncherException.class).hasMessageContaining("unknown option --nope");
