@@ -1,5 +1,8 @@
 package io.vigil.simulator;
 
+import io.vigil.simulator.identity.DeviceLogins;
+import io.vigil.simulator.identity.RegistryProvisioner;
+
 import io.vigil.simulator.fleet.FleetConfig;
 import io.vigil.simulator.fleet.FleetRunner;
 import io.vigil.simulator.fleet.RunReport;
@@ -9,8 +12,10 @@ import io.vigil.simulator.scenario.Scenarios;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -52,7 +57,19 @@ public final class DeviceSimulator {
             return 0;
         }
         quietLibraryLogging();
-        FleetConfig config = options.toFleetConfig();
+        Optional<DeviceLogins> logins = Optional.empty();
+        if (options.registry().isPresent()) {
+            List<String> devices = List.copyOf(options.plan().scenarioByDevice().keySet());
+            try {
+                logins = Optional.of(new DeviceLogins(options.loginHost(),
+                        new RegistryProvisioner(options.registry().get(), options.token().orElseThrow()).keys(devices)));
+            } catch (IllegalStateException e) {
+                err.println("device-simulator: " + e.getMessage());
+                return 1;
+            }
+            err.println("Provisioned " + devices.size() + " devices at " + options.registry().get() + "; they log in with SAS tokens");
+        }
+        FleetConfig config = options.toFleetConfig(logins);
         err.println(banner(options, config));
 
         FleetRunner runner = new FleetRunner(config, err);

@@ -1,10 +1,12 @@
 package io.vigil.simulator;
 
 import io.vigil.simulator.fleet.FleetConfig;
+import io.vigil.simulator.identity.DeviceLogins;
 import io.vigil.simulator.scenario.FleetPlan;
 import io.vigil.simulator.scenario.Scenario;
 import io.vigil.simulator.scenario.Scenarios;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -25,7 +27,7 @@ record SimulatorOptions(BrokerAddress broker, int devices, double rate, Optional
                         OptionalLong messages, int eventsPerMessage, int maxInFlight, String scenario,
                         double attackFraction, String devicePrefix, long seed, Optional<Path> report,
                         Optional<String> usernameTemplate, Optional<String> password, int connectRate,
-                        boolean help) {
+                        Optional<URI> registry, Optional<String> token, Optional<String> hubHost, boolean help) {
 
     static final Duration DEFAULT_DURATION = Duration.ofSeconds(60);
     static final int MAX_EVENTS_PER_MESSAGE = 1000;
@@ -63,6 +65,11 @@ record SimulatorOptions(BrokerAddress broker, int devices, double rate, Optional
                   --username-template T     MQTT user name per device; {deviceId} is replaced
                   --password P              MQTT password; {deviceId} is replaced
                   --connect-rate C          new connections per second at start-up (default 1000)
+                  --registry URL            twin-service (e.g. http://localhost:8083): create the devices there
+                                            and log in with SAS tokens signed by their keys, as a broker that
+                                            checks device identities requires; needs --token
+                  --token T                 an admin token for --registry (or VIGIL_TOKEN)
+                  --hub-host H              host name in the devices' logins (default: the broker's host)
                   --help                    this text
 
                 Scenarios:
@@ -89,6 +96,9 @@ record SimulatorOptions(BrokerAddress broker, int devices, double rate, Optional
         Optional<String> usernameTemplate = Optional.empty();
         Optional<String> password = Optional.empty();
         int connectRate = 1000;
+        Optional<URI> registry = Optional.empty();
+        Optional<String> token = Optional.ofNullable(System.getenv("VIGIL_TOKEN")).filter(t -> !t.isBlank());
+        Optional<String> hubHost = Optional.empty();
         boolean help = false;
 
         Set<String> seen = new HashSet<>();
@@ -135,6 +145,9 @@ record SimulatorOptions(BrokerAddress broker, int devices, double rate, Optional
                 case "--username-template" -> usernameTemplate = Optional.of(value);
                 case "--password" -> password = Optional.of(value);
                 case "--connect-rate" -> connectRate = positiveInt(flag, value, Integer.MAX_VALUE);
+                case "--registry" -> registry = Optional.of(registryUrl(value));
+                case "--token" -> token = Optional.of(value);
+                case "--hub-host" -> hubHost = Optional.of(value);
                 default -> throw new IllegalStateException("flag without a case: " + flag);
             }
         }
@@ -144,15 +157,18 @@ record SimulatorOptions(BrokerAddress broker, int devices, double rate, Optional
         if (duration.isEmpty() && messages.isEmpty()) {
             duration = Optional.of(DEFAULT_DURATION);
         }
+        if (registry.isPresent() && token.isEmpty()) {
+            throw new UsageException("--registry needs an admin token: --token or VIGIL_TOKEN");
+        }
         return new SimulatorOptions(broker, devices, rate, duration, messages, eventsPerMessage, maxInFlight,
                 scenario, attackFraction == null ? 0.1 : attackFraction, devicePrefix,
                 seed == null ? randomSeed.getAsLong() : seed, report, usernameTemplate, password, connectRate,
-                help);
+                registry, token, hubHost, help);
     }
 
     private static final Set<String> FLAGS = Set.of("--broker", "--devices", "--rate", "--duration", "--messages",
             "--events-per-message", "--max-in-flight", "--scenario", "--attack-fraction", "--device-prefix",
-            "--seed", "--report", "--username-template", "--password", "--connect-rate");
+            "--seed", "--report", "--username-template", "--password", "--connect-rate", "--registry", "--token", "--hub-host");
 
     /** Which device runs what, from the scenario flags. */
     FleetPlan plan() {
@@ -163,7 +179,16 @@ record SimulatorOptions(BrokerAddress broker, int devices, double rate, Optional
         return FleetPlan.uniform(ids, Scenarios.named(scenario).orElseThrow());
     }
 
+    /** The host name devices put in their logins: the broker's, as a device's connection string would have it. */
+    String loginHost() {
+        return hubHost.orElse(broker.host());
+    }
+
     FleetConfig toFleetConfig() {
+        return toFleetConfig(Optional.empty());
+    }
+
+    FleetConfig toFleetConfig(Optional<DeviceLogins> logins) {
         FleetConfig.Builder builder = FleetConfig.builder(broker.host(), broker.port(), plan())
                 .scenarioLabel(scenario)
                 .seed(seed)
@@ -174,7 +199,20 @@ record SimulatorOptions(BrokerAddress broker, int devices, double rate, Optional
                 .credentials(usernameTemplate.orElse(null), password.orElse(null));
         duration.ifPresent(builder::duration);
         messages.ifPresent(builder::messageLimit);
+        logins.ifPresent(builder::logins);
         return builder.build();
+    }
+
+    private static URI registryUrl(String value) {
+        try {
+            URI uri = new URI(value.trim());
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new UsageException("--registry must be an http(s) URL such as http://localhost:8083, got: " + value);
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw new UsageException("--registry must be an http(s) URL such as http://localhost:8083, got: " + value);
+        }
     }
 
     static Duration duration(String flag, String value) {

@@ -2,6 +2,7 @@ package io.vigil.benchmarks.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.simulator.identity.RegistryProvisioner;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The ingest benchmark. Against a running suite ({@code ./vigil}): first the database's own bulk insert rate for
@@ -25,7 +27,9 @@ import java.util.Locale;
  * <p>
  * Usage: {@code java -jar benchmarks/target/vigil-benchmarks.jar [--steps 10000,15000,...] [--step-seconds 25]
  * [--devices 100] [--events-per-message 10] [--broker-host localhost] [--broker-port 1883] [--db-port 15432]
- * [--ingest-port 8081] [--lag-seconds 30]}
+ * [--ingest-port 8081] [--lag-seconds 30] [--token <admin token> [--twin-url http://localhost:8083]]}; with a token the
+ * simulated devices and the probe are created in the registry and log in with SAS tokens, as the embedded broker
+ * requires unless the suite runs with {@code --device-auth off}.
  */
 public final class IngestBenchmark {
 
@@ -66,7 +70,7 @@ public final class IngestBenchmark {
             double halfRateMessages = Math.max(1, sustained / 2 / options.eventsPerMessage);
             System.out.printf("Phase 2: lag at half the sustained rate (%,.0f events/s), %d s, one probe a second%n",
                     halfRateMessages * options.eventsPerMessage, options.lagSeconds);
-            try (LagProbe probe = new LagProbe(options.brokerHost, options.brokerPort, database)) {
+            try (LagProbe probe = new LagProbe(options.brokerHost, options.brokerPort, database, options.registry())) {
                 Load half = runLoad(options, halfRateMessages, options.lagSeconds, probe);
                 List<Double> lags = new ArrayList<>(probe.lagsMillis());
                 Collections.sort(lags);
@@ -86,12 +90,16 @@ public final class IngestBenchmark {
     private static Load runLoad(Options options, double messagesPerSecond, int seconds, LagProbe probe) throws Exception {
         Path report = Files.createTempFile("vigil-ingest-bench", ".json");
         Path simulatorJar = Path.of(options.home, "device-simulator/target/device-simulator.jar");
-        Process simulator = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", simulatorJar.toString(), "--broker", "mqtt://" + options.brokerHost + ":" + options.brokerPort,
                 "--devices", String.valueOf(options.devices), "--rate", String.format(Locale.ROOT, "%.1f", messagesPerSecond),
                 "--duration", seconds + "s", "--events-per-message", String.valueOf(options.eventsPerMessage),
                 "--max-in-flight", "20", "--scenario", "normal", "--device-prefix", "bench", "--seed", "7",
-                "--report", report.toString()))
+                "--report", report.toString()));
+        if (options.token != null) {
+            command.addAll(List.of("--registry", options.twinUrl, "--token", options.token));
+        }
+        Process simulator = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         List<double[]> samples = new ArrayList<>();
         long started = System.nanoTime();
@@ -166,6 +174,13 @@ public final class IngestBenchmark {
         String ingestHost = "localhost";
         int ingestPort = 8081;
         String home = ".";
+        /** An admin token: devices are then created in the registry and log in with SAS tokens. */
+        String token;
+        String twinUrl = "http://localhost:8083";
+
+        Optional<RegistryProvisioner> registry() {
+            return token == null ? Optional.empty() : Optional.of(new RegistryProvisioner(URI.create(twinUrl), token));
+        }
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -178,6 +193,8 @@ public final class IngestBenchmark {
                     case "--step-seconds" -> o.stepSeconds = Integer.parseInt(value);
                     case "--steps" -> o.steps = java.util.Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
                     case "--devices" -> o.devices = Integer.parseInt(value);
+                    case "--token" -> o.token = value;
+                    case "--twin-url" -> o.twinUrl = value;
                     case "--events-per-message" -> o.eventsPerMessage = Integer.parseInt(value);
                     case "--broker-host" -> o.brokerHost = value;
                     case "--broker-port" -> o.brokerPort = Integer.parseInt(value);

@@ -5,6 +5,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
+import io.vigil.simulator.identity.DeviceLogins;
+import io.vigil.simulator.identity.RegistryProvisioner;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -33,9 +36,15 @@ final class LagProbe implements AutoCloseable {
     private final List<Double> lagsMillis = new ArrayList<>();
     private int lost;
 
-    LagProbe(String brokerHost, int brokerPort, Connection database) throws Exception {
+    /** Connects as the probe device; with a registry, logged in with a SAS token as devices must be. */
+    LagProbe(String brokerHost, int brokerPort, Connection database, Optional<RegistryProvisioner> registry) throws Exception {
         this.database = database;
-        this.client = MqttClient.create(vertx, new MqttClientOptions().setClientId(DEVICE + "-" + UUID.randomUUID()));
+        MqttClientOptions options = new MqttClientOptions().setClientId(registry.isPresent() ? DEVICE : DEVICE + "-" + UUID.randomUUID());
+        if (registry.isPresent()) {
+            DeviceLogins logins = new DeviceLogins(brokerHost, registry.get().keys(List.of(DEVICE)));
+            options.setUsername(logins.username(DEVICE).orElseThrow()).setPassword(logins.password(DEVICE).orElseThrow());
+        }
+        this.client = MqttClient.create(vertx, options);
         client.connect(brokerPort, brokerHost).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 

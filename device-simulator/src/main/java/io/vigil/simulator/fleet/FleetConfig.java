@@ -1,5 +1,6 @@
 package io.vigil.simulator.fleet;
 
+import io.vigil.simulator.identity.DeviceLogins;
 import io.vigil.simulator.scenario.FleetPlan;
 
 import java.time.Duration;
@@ -18,12 +19,13 @@ import java.util.OptionalLong;
  * @param password        MQTT password, {@code {deviceId}} replaced (empty: no password)
  * @param connectRate     new connections opened per second at start-up, so a large fleet does not storm the broker
  * @param stallTimeout    give up when nothing is acknowledged (or nothing connects) for this long
+ * @param logins          registry keys of the devices, when they log in with SAS tokens (these win over the templates)
  */
 public record FleetConfig(String brokerHost, int brokerPort, FleetPlan plan, String scenarioLabel, long seed,
                           double rate, int eventsPerMessage, int maxInFlight, Optional<Duration> duration,
                           OptionalLong messageLimit, Optional<String> usernameTemplate, Optional<String> password,
                           int connectRate, Duration connectTimeout, Duration ackTimeout, Duration drainTimeout,
-                          Duration stallTimeout) {
+                          Duration stallTimeout, Optional<DeviceLogins> logins) {
 
     public FleetConfig {
         Objects.requireNonNull(brokerHost, "brokerHost");
@@ -48,11 +50,12 @@ public record FleetConfig(String brokerHost, int brokerPort, FleetPlan plan, Str
 
     /** MQTT user name of a device, if any. */
     Optional<String> usernameFor(String deviceId) {
-        return usernameTemplate.map(t -> t.replace("{deviceId}", deviceId));
+        return logins.flatMap(l -> l.username(deviceId)).or(() -> usernameTemplate.map(t -> t.replace("{deviceId}", deviceId)));
     }
 
+    /** The device's password: a fresh SAS token when it logs in with its registry key, else the fixed one, if any. */
     Optional<String> passwordFor(String deviceId) {
-        return password.map(p -> p.replace("{deviceId}", deviceId));
+        return logins.flatMap(l -> l.password(deviceId)).or(() -> password.map(p -> p.replace("{deviceId}", deviceId)));
     }
 
     /** Fluent construction with the command line's defaults. */
@@ -75,6 +78,7 @@ public record FleetConfig(String brokerHost, int brokerPort, FleetPlan plan, Str
         private Duration ackTimeout = Duration.ofSeconds(10);
         private Duration drainTimeout = Duration.ofSeconds(10);
         private Duration stallTimeout = Duration.ofSeconds(30);
+        private Optional<DeviceLogins> logins = Optional.empty();
 
         private Builder(String brokerHost, int brokerPort, FleetPlan plan) {
             this.brokerHost = brokerHost;
@@ -143,6 +147,12 @@ public record FleetConfig(String brokerHost, int brokerPort, FleetPlan plan, Str
             return this;
         }
 
+        /** Devices log in with SAS tokens signed by their registry keys. */
+        public Builder logins(DeviceLogins logins) {
+            this.logins = Optional.of(logins);
+            return this;
+        }
+
         public Builder stallTimeout(Duration stallTimeout) {
             this.stallTimeout = stallTimeout;
             return this;
@@ -151,7 +161,7 @@ public record FleetConfig(String brokerHost, int brokerPort, FleetPlan plan, Str
         public FleetConfig build() {
             return new FleetConfig(brokerHost, brokerPort, plan, scenarioLabel, seed, rate, eventsPerMessage,
                     maxInFlight, duration, messageLimit, usernameTemplate, password, connectRate, connectTimeout,
-                    ackTimeout, drainTimeout, stallTimeout);
+                    ackTimeout, drainTimeout, stallTimeout, logins);
         }
     }
 }
