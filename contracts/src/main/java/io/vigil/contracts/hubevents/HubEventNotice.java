@@ -7,10 +7,12 @@ import java.time.Instant;
 /**
  * Something the hub saw happen to a device's identity. Today: failed authentications at the broker.
  *
+ * @param id       unique per notice, so a consumer that sees it twice (a redelivery) acts once
  * @param kind     {@link #AUTHENTICATION_FAILED}
  * @param reason   for a failed authentication one of {@code invalid-signature}, {@code expired-token},
  *                 {@code thumbprint-mismatch}, {@code certificate-expired}, {@code unknown-device},
- *                 {@code disabled-device}, {@code wrong-authentication-type}, {@code malformed-credentials}
+ *                 {@code disabled-device}, {@code wrong-authentication-type}, {@code wrong-resource} (a token for another
+ *                 identity), {@code malformed-credentials}
  * @param moduleId the module that tried, '' for the device itself
  * @param count    how many such events this notice stands for: a device failing again and again is reported at most
  *                 once per reason and interval, with the number of attempts
@@ -18,7 +20,7 @@ import java.time.Instant;
  * @param lastAt   when the last of them happened
  */
 @RegisterForReflection
-public record HubEventNotice(int version, String hub, String deviceId, String moduleId, String kind, String reason,
+public record HubEventNotice(int version, String id, String hub, String deviceId, String moduleId, String kind, String reason,
                              String clientAddress, int count, Instant firstAt, Instant lastAt) {
 
     public static final int CURRENT_VERSION = 1;

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Reports refused authentications as hub events, at most one notice per device, reason and interval: the first
@@ -82,7 +83,7 @@ public class AuthenticationFailures {
     }
 
     private static HubEventNotice notice(AuthenticationDecision decision, String clientAddress, int count, Instant firstAt, Instant lastAt) {
-        return new HubEventNotice(HubEventNotice.CURRENT_VERSION, decision.hub(), decision.login().deviceId(), decision.login().moduleId(),
+        return new HubEventNotice(HubEventNotice.CURRENT_VERSION, UUID.randomUUID().toString(), decision.hub(), decision.login().deviceId(), decision.login().moduleId(),
                 HubEventNotice.AUTHENTICATION_FAILED, decision.reason(), clientAddress, count, firstAt, lastAt);
     }
 
