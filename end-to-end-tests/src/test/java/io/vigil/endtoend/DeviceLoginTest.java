@@ -69,6 +69,12 @@ class DeviceLoginTest {
                     Instant.now().plusSeconds(3600)));
             assertThatThrownBy(() -> TestMqttClient.connect(HOST, brokerPort, "anonymous-client", null, null).close())
                     .as("a client without credentials").isInstanceOf(IllegalStateException.class);
+
+            // The refusals of the registered device reach SecurityAlert as the hub's alerts, next to its onboarding.
+            String alerts = "SecurityAlert | where tostring(parse_json(ExtendedProperties)['DeviceId']) == 'login-ok'"
+                    + " | summarize by AlertType | order by AlertType asc";
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(rows(suite, admin, alerts).toString())
+                    .isEqualTo("[[\"IoT_DeviceOnboarded\"],[\"IoT_Expired_SAS_Token\"],[\"IoT_Invalid_SAS_Token\"]]"));
         }
     }
 
@@ -87,11 +93,14 @@ class DeviceLoginTest {
     }
 
     private static long rawEvents(RunningSuite suite, String admin, String deviceId) throws Exception {
-        String query = "{\"query\": \"SecurityIoTRawEvent | where DeviceId == '" + deviceId + "' | count\"}";
+        return rows(suite, admin, "SecurityIoTRawEvent | where DeviceId == '" + deviceId + "' | count").at("/0/0").asLong();
+    }
+
+    private static JsonNode rows(RunningSuite suite, String admin, String kql) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + suite.httpPort("query-service") + "/v1/workspaces/e2e/query"))
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(query)).timeout(Duration.ofSeconds(10)).build();
-        JsonNode answer = JSON.readTree(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body());
-        return answer.at("/tables/0/rows/0/0").asLong();
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(java.util.Map.of("query", kql))))
+                .timeout(Duration.ofSeconds(10)).build();
+        return JSON.readTree(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body()).at("/tables/0/rows");
     }
 }
