@@ -52,12 +52,14 @@ class DeviceLoginTest {
                 OutgoingMessage message = agent.nextMessage(5);
                 device.publish(message.topic(), message.body());
                 await().atMost(Duration.ofSeconds(60)).until(() -> rawEvents(suite, admin, "login-ok") > 0);
+                await().atMost(Duration.ofSeconds(20)).until(() -> connectionState(suite, admin, "login-ok").equals("Connected"));
 
                 // Under another device's name: the broker drops the connection and stores nothing.
                 OutgoingMessage forged = new SimulatedDevice("login-victim", Scenarios.named("normal").orElseThrow(), 3, Clock.systemUTC())
                         .nextMessage(5);
                 device.send(forged.topic(), forged.body());
                 await().atMost(Duration.ofSeconds(20)).until(() -> !device.isConnected());
+                await().atMost(Duration.ofSeconds(20)).until(() -> connectionState(suite, admin, "login-ok").equals("Disconnected"));
             }
             Thread.sleep(2000);
             assertThat(rawEvents(suite, admin, "login-victim")).isZero();
@@ -90,6 +92,10 @@ class DeviceLoginTest {
         HttpResponse<String> created = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
         return JSON.readTree(created.body()).at("/authentication/symmetricKey/primaryKey").asText();
+    }
+
+    private static String connectionState(RunningSuite suite, String admin, String deviceId) throws Exception {
+        return JSON.readTree(suite.get("twin-service", "/devices/" + deviceId, admin).body()).path("connectionState").asText();
     }
 
     private static long rawEvents(RunningSuite suite, String admin, String deviceId) throws Exception {

@@ -9,6 +9,7 @@ import com.hivemq.extension.sdk.api.auth.SimpleAuthenticator;
 import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthInput;
 import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthOutput;
 import com.hivemq.extension.sdk.api.auth.parameter.TopicPermission;
+import com.hivemq.extension.sdk.api.client.parameter.ConnectionAttributeStore;
 import com.hivemq.extension.sdk.api.packets.auth.DefaultAuthorizationBehaviour;
 import com.hivemq.extension.sdk.api.packets.connect.ConnackReasonCode;
 import com.hivemq.extension.sdk.api.services.builder.Builders;
@@ -76,23 +77,28 @@ final class BrokerLoginCheck implements SimpleAuthenticator {
         HttpRequest call = HttpRequest.newBuilder(authenticate).timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + brokerToken.get()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build();
+        ConnectionAttributeStore attributes = input.getConnectionInformation().getConnectionAttributeStore();
         http.sendAsync(call, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
             try {
-                decide(async.getOutput(), response, failure);
+                if (decide(async.getOutput(), response, failure)) {
+                    // The connection reporter tells twin-service of this device's connection state.
+                    attributes.putAsString(ConnectionReporter.DEVICE_LOGIN, username.orElse(""));
+                }
             } finally {
                 async.resume();
             }
         });
     }
 
-    private static void decide(SimpleAuthOutput output, HttpResponse<String> response, Throwable failure) {
+    /** Answers the CONNECT from twin-service's decision; true when the device was let in. */
+    private static boolean decide(SimpleAuthOutput output, HttpResponse<String> response, Throwable failure) {
         if (failure != null || response.statusCode() >= 500 || response.statusCode() == 401) {
             output.failAuthentication(ConnackReasonCode.SERVER_UNAVAILABLE, "the device registry cannot be reached");
-            return;
+            return false;
         }
         if (response.statusCode() != 200) {
             output.failAuthentication(ConnackReasonCode.NOT_AUTHORIZED, "not authorized");
-            return;
+            return false;
         }
         try {
             JsonNode body = JSON.readTree(response.body());
@@ -107,8 +113,10 @@ final class BrokerLoginCheck implements SimpleAuthenticator {
             }
             output.getDefaultPermissions().setDefaultBehaviour(DefaultAuthorizationBehaviour.DENY);
             output.authenticateSuccessfully();
+            return true;
         } catch (Exception e) {
             output.failAuthentication(ConnackReasonCode.SERVER_UNAVAILABLE, "the device registry's answer was not understood");
+            return false;
         }
     }
 

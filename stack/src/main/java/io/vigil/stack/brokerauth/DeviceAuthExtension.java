@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 /**
  * The embedded HiveMQ's side of device identity: every CONNECT goes through {@link BrokerLoginCheck}, which lets
  * the suite's services in with their own account and asks twin-service's {@code /broker/authenticate} about
- * everyone else, so the embedded broker decides exactly as any other broker wired to Vigil.
+ * everyone else, so the embedded broker decides exactly as any other broker wired to Vigil; devices' connections
+ * and disconnections are reported by {@link ConnectionReporter}.
  */
 public final class DeviceAuthExtension implements ExtensionMain {
 
@@ -31,6 +32,8 @@ public final class DeviceAuthExtension implements ExtensionMain {
     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
         BrokerLoginCheck check = new BrokerLoginCheck(services, twinService, brokerToken);
         Services.securityRegistry().setAuthenticatorProvider(provider -> check);
+        ConnectionReporter connections = new ConnectionReporter(twinService, brokerToken);
+        Services.eventRegistry().setClientLifecycleEventListener(provider -> connections);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.vigil.twin.brokerauth;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vigil.twin.http.TwinApiException;
+import io.vigil.twin.store.TwinStore;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The HTTP authentication and authorization backend brokers call for device clients (EMQX's HTTP authenticator and
@@ -29,11 +31,13 @@ public class BrokerAuthResource {
 
     private final DeviceAuthenticator authenticator;
     private final AuthenticationFailures failures;
+    private final TwinStore twins;
     private final MeterRegistry metrics;
 
-    BrokerAuthResource(DeviceAuthenticator authenticator, AuthenticationFailures failures, MeterRegistry metrics) {
+    BrokerAuthResource(DeviceAuthenticator authenticator, AuthenticationFailures failures, TwinStore twins, MeterRegistry metrics) {
         this.authenticator = authenticator;
         this.failures = failures;
+        this.twins = twins;
         this.metrics = metrics;
     }
 
@@ -86,5 +90,36 @@ public class BrokerAuthResource {
                 .map(rules -> DevicePermissions.allows(rules, action, request.topic()))
                 .orElse(false);
         return allowed ? Response.ok(Map.of("result", "allow")).build() : Response.status(403).entity(Map.of("result", "deny")).build();
+    }
+
+    /**
+     * A device's (or module's) connection state, as the broker reports it; it shows in the identity and the twin
+     * ({@code connectionState}, {@code connectionStateUpdatedTime}). Clients that are not identities are ignored.
+     */
+    @POST
+    @Path("/connections")
+    @RolesAllowed("broker")
+    public Uni<Response> connection(ConnectionEvent event) {
+        if (event == null || event.event() == null) {
+            throw TwinApiException.invalid("the body must be {\"clientId\", \"username\", \"event\": \"connected\"|\"disconnected\", \"at\"}");
+        }
+        String state = switch (event.event()) {
+            case "connected" -> "Connected";
+            case "disconnected" -> "Disconnected";
+            default -> throw TwinApiException.invalid("event must be connected or disconnected");
+        };
+        Instant at;
+        try {
+            at = event.at() == null ? Instant.now() : Instant.parse(event.at());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw TwinApiException.invalid("at must be an ISO 8601 time");
+        }
+        Optional<DeviceLogin> login = DeviceLogin.parse(event.username()).filter(l -> l.expectedClientId().equals(event.clientId()));
+        Optional<String> hub = login.flatMap(authenticator::hubFor).map(h -> h.resourceId().toString());
+        if (hub.isEmpty()) {
+            return Uni.createFrom().item(Response.noContent().build());
+        }
+        return Uni.createFrom().completionStage(twins.connectionState(hub.get(), login.get().deviceId(), login.get().moduleId(), state, at)
+                .toCompletionStage()).map(v -> Response.noContent().build());
     }
 }

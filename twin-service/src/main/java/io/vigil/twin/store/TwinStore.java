@@ -55,6 +55,21 @@ public class TwinStore {
     private static final String REPLACE_DOCUMENT = "UPDATE twin.twin SET document = " + BUMP.formatted("$4::text::jsonb")
             + ", updated_at = now() WHERE hub = $1 AND device_id = $2 AND module_id = $3 RETURNING document::text AS document";
 
+    /**
+     * Connection state is the broker's news, not a change of the twin's tags or properties: it moves neither version
+     * nor etag, and an event older than the state it would replace (events can arrive out of order) is ignored.
+     */
+    private static final String CONNECTION_STATE = """
+            UPDATE twin.twin SET document = jsonb_set(jsonb_set(document, '{connectionState}', to_jsonb($4::text)),
+                    '{connectionStateUpdatedTime}', to_jsonb($5::text)), updated_at = now()
+            WHERE hub = $1 AND device_id = $2 AND module_id = $3
+              AND coalesce(document->>'connectionStateUpdatedTime', '') < $5
+            """;
+
+    /** A fixed-width time, so that stored times compare as text. */
+    private static final java.time.format.DateTimeFormatter MILLIS_UTC =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
     private final Pool pool;
     private final ObjectMapper mapper;
 
@@ -102,6 +117,11 @@ public class TwinStore {
         return pool.preparedQuery(FIND)
                 .execute(Tuple.of(hub, deviceId, moduleId))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(parse(rows.iterator().next().getString("document"))));
+    }
+
+    /** Records that an identity connected ({@code Connected}) or went away ({@code Disconnected}) at a time. */
+    public Future<Void> connectionState(String hub, String deviceId, String moduleId, String state, java.time.Instant at) {
+        return pool.preparedQuery(CONNECTION_STATE).execute(Tuple.of(hub, deviceId, moduleId, state, MILLIS_UTC.format(at))).mapEmpty();
     }
 
     /**

@@ -125,6 +125,30 @@ class BrokerAuthResourceTest {
     }
 
     @Test
+    void brokersReportConnectionsAndAnOlderReportChangesNothing() {
+        String device = "ba-conn-" + UUID.randomUUID();
+        create(device);
+        Instant now = Instant.now();
+        connection(device, "connected", now).then().statusCode(204);
+        given().auth().oauth2(TestTokens.reader()).get("/devices/" + device).then()
+                .body("connectionState", equalTo("Connected")).body("connectionStateUpdatedTime", org.hamcrest.Matchers.startsWith(
+                        now.toString().substring(0, 19)));
+        given().auth().oauth2(TestTokens.reader()).get("/twins/" + device).then().body("connectionState", equalTo("Connected"));
+        // A disconnection reported late, from before the connection, is old news.
+        connection(device, "disconnected", now.minusSeconds(5)).then().statusCode(204);
+        given().auth().oauth2(TestTokens.reader()).get("/devices/" + device).then().body("connectionState", equalTo("Connected"));
+        connection(device, "disconnected", now.plusMillis(1)).then().statusCode(204);
+        given().auth().oauth2(TestTokens.reader()).get("/devices/" + device).then().body("connectionState", equalTo("Disconnected"));
+        // The twin's version does not move with the connection state.
+        given().auth().oauth2(TestTokens.reader()).get("/twins/" + device).then().body("version", equalTo(1));
+
+        given().auth().oauth2(TestTokens.withRoles("broker")).contentType(ContentType.JSON)
+                .body(Map.of("clientId", "vigil-services", "username", "vigil-services", "event", "connected")).post("/broker/connections")
+                .then().statusCode(204);
+        connection(device, "vanished", now).then().statusCode(400);
+    }
+
+    @Test
     void onlyBrokersMayAsk() {
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body("{\"username\": \"x\"}")
                 .post("/broker/authenticate").then().statusCode(403);
@@ -146,6 +170,11 @@ class BrokerAuthResourceTest {
             body.putAll(extra);
         }
         return given().auth().oauth2(TestTokens.withRoles("broker")).contentType(ContentType.JSON).body(body).post("/broker/authenticate");
+    }
+
+    private static Response connection(String device, String event, Instant at) {
+        return given().auth().oauth2(TestTokens.withRoles("broker")).contentType(ContentType.JSON)
+                .body(Map.of("clientId", device, "username", username(device), "event", event, "at", at.toString())).post("/broker/connections");
     }
 
     private static Response authorize(String device, String action, String topic) {
