@@ -4,6 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
+import io.vigil.benchmarks.support.Arguments;
+import io.vigil.benchmarks.support.Percentiles;
 import io.vigil.simulator.identity.DeviceLogins;
 import io.vigil.simulator.identity.RegistryProvisioner;
 
@@ -13,6 +15,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -100,45 +103,33 @@ public final class LoginBenchmark {
         if (nanos.isEmpty()) {
             return;
         }
-        List<Long> sorted = new ArrayList<>(nanos);
-        Collections.sort(sorted);
-        System.out.printf("  %-34s p50 %6.1f ms   p99 %6.1f ms   max %6.1f ms%n", what, at(sorted, 0.50), at(sorted, 0.99),
-                sorted.get(sorted.size() - 1) / 1e6);
-    }
-
-    private static double at(List<Long> sorted, double quantile) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1)) / 1e6;
+        long[] timings = nanos.stream().mapToLong(Long::longValue).toArray();
+        System.out.printf("  %-34s p50 %6.1f ms   p99 %6.1f ms   max %6.1f ms%n", what, Percentiles.millis(timings, 50),
+                Percentiles.millis(timings, 99), Percentiles.millis(timings, 100));
     }
 
     private static final class Options {
-        String brokerHost = "localhost";
-        int brokerPort = 1883;
+        String brokerHost;
+        int brokerPort;
         String token;
-        String twinUrl = "http://localhost:8083";
-        int devices = 1000;
-        int seconds = 20;
-        int concurrency = 16;
-        double refusedShare = 0.1;
+        String twinUrl;
+        int devices;
+        int seconds;
+        int concurrency;
+        double refusedShare;
 
         static Options parse(String[] args) {
+            Arguments arguments = Arguments.parse(args, Set.of("--broker-host", "--broker-port", "--token", "--twin-url", "--devices",
+                    "--seconds", "--concurrency", "--refused-share"));
             Options o = new Options();
-            for (int i = 0; i + 1 < args.length; i += 2) {
-                String value = args[i + 1];
-                switch (args[i]) {
-                    case "--broker-host" -> o.brokerHost = value;
-                    case "--broker-port" -> o.brokerPort = Integer.parseInt(value);
-                    case "--token" -> o.token = value;
-                    case "--twin-url" -> o.twinUrl = value;
-                    case "--devices" -> o.devices = Integer.parseInt(value);
-                    case "--seconds" -> o.seconds = Integer.parseInt(value);
-                    case "--concurrency" -> o.concurrency = Integer.parseInt(value);
-                    case "--refused-share" -> o.refusedShare = Double.parseDouble(value);
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-            }
-            if (o.token == null) {
-                throw new IllegalArgumentException("--token <admin token> is required (./vigil prints one)");
-            }
+            o.brokerHost = arguments.text("--broker-host", "localhost");
+            o.brokerPort = arguments.integer("--broker-port", 1883);
+            o.token = arguments.required("--token", "the admin token printed by ./vigil");
+            o.twinUrl = arguments.text("--twin-url", "http://localhost:8083");
+            o.devices = arguments.integer("--devices", 1000);
+            o.seconds = arguments.integer("--seconds", 20);
+            o.concurrency = arguments.integer("--concurrency", 16);
+            o.refusedShare = arguments.decimal("--refused-share", 0.1);
             return o;
         }
     }

@@ -2,21 +2,23 @@ package io.vigil.benchmarks.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.benchmarks.support.Arguments;
+import io.vigil.benchmarks.support.BenchmarkDatabase;
+import io.vigil.benchmarks.support.Percentiles;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The query benchmark. Against a running suite ({@code ./vigil}): fills the workspace with benchmark rows (by default
@@ -40,8 +42,7 @@ public final class QueryBenchmark {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        String jdbc = "jdbc:postgresql://" + options.dbHost + ":" + options.dbPort + "/" + options.dbName;
-        try (Connection db = DriverManager.getConnection(jdbc, options.dbUser, options.dbPassword)) {
+        try (Connection db = options.database.connect()) {
             System.out.println("Preparing the workspace...");
             BenchmarkData.ensure(db, options.alerts, options.rawEvents, options.reset);
             System.out.printf("  %,d alert rows, %,d raw-event rows, %,d recommendation rows in the workspace%n",
@@ -81,10 +82,10 @@ public final class QueryBenchmark {
                         sql[run] = sqlTime;
                     }
                 }
-                double kqlP50 = percentile(kql, 50);
-                double sqlP50 = percentile(sql, 50);
+                double kqlP50 = Percentiles.millis(kql, 50);
+                double sqlP50 = Percentiles.millis(sql, 50);
                 System.out.printf("  %-33s %8.1fms %8.1fms %8.1fms %8.1fms %6.2fx %4d/%-4d%n", c.summary(), kqlP50,
-                        percentile(kql, 95), sqlP50, percentile(sql, 95), kqlP50 / sqlP50, kqlRows, sqlRows);
+                        Percentiles.millis(kql, 95), sqlP50, Percentiles.millis(sql, 95), kqlP50 / sqlP50, kqlRows, sqlRows);
                 if (kqlRows != sqlRows) {
                     System.out.printf("    rows differ: the KQL result was cut at the service's row limit or the SQL is not the same question%n");
                 }
@@ -125,13 +126,6 @@ public final class QueryBenchmark {
         }
     }
 
-    private static double percentile(long[] nanos, int percentile) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        int index = Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1);
-        return sorted[Math.max(0, index)] / 1_000_000.0;
-    }
-
     private static long count(Connection db, String table) throws SQLException {
         try (PreparedStatement statement = db.prepareStatement("SELECT count(*) FROM " + table);
              ResultSet result = statement.executeQuery()) {
@@ -141,40 +135,26 @@ public final class QueryBenchmark {
     }
 
     private static final class Options {
-        String queryUrl = "http://localhost:8084";
+        String queryUrl;
         String token;
-        String dbHost = "localhost";
-        int dbPort = 15432;
-        String dbName = "vigil";
-        String dbUser = "postgres";
-        String dbPassword = "";
-        long alerts = 1_000_000;
-        long rawEvents = 5_000_000;
-        int runs = 15;
+        BenchmarkDatabase database;
+        long alerts;
+        long rawEvents;
+        int runs;
         boolean reset;
 
         static Options parse(String[] args) {
+            Set<String> known = new HashSet<>(BenchmarkDatabase.OPTIONS);
+            known.addAll(Set.of("--query-url", "--token", "--alerts", "--raw-events", "--runs", "--reset"));
+            Arguments arguments = Arguments.parse(args, known);
             Options o = new Options();
-            for (int i = 0; i + 1 < args.length; i += 2) {
-                String value = args[i + 1];
-                switch (args[i].toLowerCase(Locale.ROOT)) {
-                    case "--query-url" -> o.queryUrl = value;
-                    case "--token" -> o.token = value;
-                    case "--db-host" -> o.dbHost = value;
-                    case "--db-port" -> o.dbPort = Integer.parseInt(value);
-                    case "--db-name" -> o.dbName = value;
-                    case "--db-user" -> o.dbUser = value;
-                    case "--db-password" -> o.dbPassword = value;
-                    case "--alerts" -> o.alerts = Long.parseLong(value);
-                    case "--raw-events" -> o.rawEvents = Long.parseLong(value);
-                    case "--runs" -> o.runs = Integer.parseInt(value);
-                    case "--reset" -> o.reset = Boolean.parseBoolean(value);
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-            }
-            if (o.token == null) {
-                throw new IllegalArgumentException("--token <admin token printed by ./vigil> is required");
-            }
+            o.queryUrl = arguments.text("--query-url", "http://localhost:8084");
+            o.token = arguments.required("--token", "the admin token printed by ./vigil");
+            o.database = BenchmarkDatabase.from(arguments);
+            o.alerts = arguments.number("--alerts", 1_000_000);
+            o.rawEvents = arguments.number("--raw-events", 5_000_000);
+            o.runs = arguments.integer("--runs", 15);
+            o.reset = arguments.bool("--reset", false);
             return o;
         }
     }

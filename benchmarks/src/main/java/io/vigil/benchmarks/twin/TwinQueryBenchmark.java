@@ -2,6 +2,9 @@ package io.vigil.benchmarks.twin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.benchmarks.support.Arguments;
+import io.vigil.benchmarks.support.BenchmarkDatabase;
+import io.vigil.benchmarks.support.Percentiles;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,14 +13,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The twin query benchmark. Against a running suite ({@code ./vigil}): makes sure the benchmark fleet exists (by
@@ -76,8 +78,7 @@ public final class TwinQueryBenchmark {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        String jdbc = "jdbc:postgresql://" + options.dbHost + ":" + options.dbPort + "/" + options.dbName;
-        try (Connection db = DriverManager.getConnection(jdbc, options.dbUser, options.dbPassword)) {
+        try (Connection db = options.database.connect()) {
             System.out.println("Preparing the fleet...");
             TwinBenchmarkData.ensure(db, options.devices, options.reset);
             System.out.printf("  %,d device twins and %,d %s module twins on the benchmark hub;"
@@ -121,10 +122,10 @@ public final class TwinQueryBenchmark {
                         sql[run] = sqlTime;
                     }
                 }
-                double serviceP50 = percentile(service, 50);
-                double sqlP50 = percentile(sql, 50);
+                double serviceP50 = Percentiles.millis(service, 50);
+                double sqlP50 = Percentiles.millis(sql, 50);
                 System.out.printf("  %-26s %8.1fms %8.1fms %8.1fms %8.1fms %6.2fx %4d/%-4d%n", c.name(), serviceP50,
-                        percentile(service, 99), sqlP50, percentile(sql, 99), serviceP50 / sqlP50, serviceItems.size(),
+                        Percentiles.millis(service, 99), sqlP50, Percentiles.millis(sql, 99), serviceP50 / sqlP50, serviceItems.size(),
                         sqlItems.size());
                 report(serviceItems, sqlItems);
             }
@@ -188,46 +189,25 @@ public final class TwinQueryBenchmark {
                 TwinItems.describe(service, i), TwinItems.describe(sql, i)));
     }
 
-    private static double percentile(long[] nanos, int percentile) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        int index = Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1);
-        return sorted[Math.max(0, index)] / 1_000_000.0;
-    }
-
     private static final class Options {
-        String twinUrl = "http://localhost:8083";
+        String twinUrl;
         String token;
-        String dbHost = "localhost";
-        int dbPort = 15432;
-        String dbName = "vigil";
-        String dbUser = "postgres";
-        String dbPassword = "";
-        int devices = 100_000;
-        int runs = 30;
+        BenchmarkDatabase database;
+        int devices;
+        int runs;
         boolean reset;
 
         static Options parse(String[] args) {
+            Set<String> known = new HashSet<>(BenchmarkDatabase.OPTIONS);
+            known.addAll(Set.of("--twin-url", "--token", "--devices", "--runs", "--reset"));
+            Arguments arguments = Arguments.parse(args, known);
             Options o = new Options();
-            for (int i = 0; i + 1 < args.length; i += 2) {
-                String value = args[i + 1];
-                switch (args[i].toLowerCase(Locale.ROOT)) {
-                    case "--twin-url" -> o.twinUrl = value;
-                    case "--token" -> o.token = value;
-                    case "--db-host" -> o.dbHost = value;
-                    case "--db-port" -> o.dbPort = Integer.parseInt(value);
-                    case "--db-name" -> o.dbName = value;
-                    case "--db-user" -> o.dbUser = value;
-                    case "--db-password" -> o.dbPassword = value;
-                    case "--devices" -> o.devices = Integer.parseInt(value);
-                    case "--runs" -> o.runs = Integer.parseInt(value);
-                    case "--reset" -> o.reset = Boolean.parseBoolean(value);
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-            }
-            if (o.token == null) {
-                throw new IllegalArgumentException("--token <admin token printed by ./vigil> is required");
-            }
+            o.twinUrl = arguments.text("--twin-url", "http://localhost:8083");
+            o.token = arguments.required("--token", "the admin token printed by ./vigil");
+            o.database = BenchmarkDatabase.from(arguments);
+            o.devices = arguments.integer("--devices", 100_000);
+            o.runs = arguments.integer("--runs", 30);
+            o.reset = arguments.bool("--reset", false);
             return o;
         }
     }
