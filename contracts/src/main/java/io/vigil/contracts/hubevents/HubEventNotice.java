@@ -5,7 +5,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 
 /**
- * Something the hub saw happen to a device's identity. Today: failed authentications at the broker.
+ * Something the hub saw happen: a device's login refused at the broker, or a change (or attempted change) of the
+ * hub's CA certificates. Hub-wide events have no device: their {@code deviceId} is '' and they go to the hub's topic.
  *
  * @param id       unique per notice, so a consumer that sees it twice (a redelivery) acts once
  * @param kind     {@link #AUTHENTICATION_FAILED}
@@ -18,11 +19,17 @@ import java.time.Instant;
  *                 once per reason and interval, with the number of attempts
  * @param firstAt  when the first of them happened
  * @param lastAt   when the last of them happened
+ * @param actor    who made a change (the operator's token subject); null for a login
+ * @param target   what a change was about (the certificate's name); null for a login
  */
 @RegisterForReflection
 public record HubEventNotice(int version, String id, String hub, String deviceId, String moduleId, String kind, String reason,
-                             String clientAddress, int count, Instant firstAt, Instant lastAt) {
+                             String clientAddress, int count, Instant firstAt, Instant lastAt, String actor, String target) {
 
     public static final int CURRENT_VERSION = 1;
     public static final String AUTHENTICATION_FAILED = "authentication-failed";
+    public static final String CERTIFICATE_ADDED = "certificate-added";
+    public static final String CERTIFICATE_ADD_FAILED = "certificate-add-failed";
+    public static final String CERTIFICATE_DELETED = "certificate-deleted";
+    public static final String CERTIFICATE_DELETE_FAILED = "certificate-delete-failed";
 }

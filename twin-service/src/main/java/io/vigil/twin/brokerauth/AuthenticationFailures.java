@@ -1,17 +1,12 @@
 package io.vigil.twin.brokerauth;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
-import io.vigil.contracts.hub.HubResourceId;
-import io.vigil.contracts.hubevents.HubEventFeed;
 import io.vigil.contracts.hubevents.HubEventNotice;
-import io.vigil.platform.broker.BrokerConnection;
 import io.vigil.twin.config.TwinConfig;
+import io.vigil.twin.hubevents.HubEventPublisher;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,16 +24,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuthenticationFailures {
 
-    private static final Logger LOG = Logger.getLogger(AuthenticationFailures.class);
-
-    private final BrokerConnection broker;
-    private final ObjectMapper mapper;
+    private final HubEventPublisher events;
     private final TwinConfig.BrokerAuth config;
     private final Map<String, Pending> pending = new LinkedHashMap<>();
 
-    AuthenticationFailures(BrokerConnection broker, ObjectMapper mapper, TwinConfig config) {
-        this.broker = broker;
-        this.mapper = mapper;
+    AuthenticationFailures(HubEventPublisher events, TwinConfig config) {
+        this.events = events;
         this.config = config.brokerAuth();
     }
 
@@ -84,17 +75,11 @@ public class AuthenticationFailures {
 
     private static HubEventNotice notice(AuthenticationDecision decision, String clientAddress, int count, Instant firstAt, Instant lastAt) {
         return new HubEventNotice(HubEventNotice.CURRENT_VERSION, UUID.randomUUID().toString(), decision.hub(), decision.login().deviceId(), decision.login().moduleId(),
-                HubEventNotice.AUTHENTICATION_FAILED, decision.reason(), clientAddress, count, firstAt, lastAt);
+                HubEventNotice.AUTHENTICATION_FAILED, decision.reason(), clientAddress, count, firstAt, lastAt, null, null);
     }
 
     private void publish(HubEventNotice notice) {
-        try {
-            String hubName = HubResourceId.parse(notice.hub()).hubName();
-            broker.publish(HubEventFeed.topic(hubName, notice.deviceId()), mapper.writeValueAsBytes(notice))
-                    .onFailure(e -> LOG.warnf("Could not report a refused login of %s: %s", notice.deviceId(), e.getMessage()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        events.publish(notice);
     }
 
     /** Failures of one device and reason after the first of the interval. */

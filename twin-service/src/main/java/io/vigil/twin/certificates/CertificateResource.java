@@ -1,0 +1,134 @@
+package io.vigil.twin.certificates;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vigil.contracts.hubevents.HubEventNotice;
+import io.vigil.twin.audit.AuditTrail;
+import io.vigil.twin.config.TwinConfig;
+import io.vigil.twin.http.HubParameter;
+import io.vigil.twin.http.IfMatch;
+import io.vigil.twin.http.TwinApiException;
+import io.vigil.twin.hubevents.HubEventPublisher;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * A hub's CA certificates, in the shape of IoT Hub's certificates resource: {@code PUT /certificates/{name}} with
+ * {@code {"properties": {"certificate": "<PEM>"}}}, {@code GET}, {@code DELETE} with {@code If-Match}. Every attempt to
+ * add or delete one, whether it worked or not, is in the audit trail with who made it, and becomes a hub event
+ * that detection raises the hub's certificate alerts from.
+ */
+@Path("/certificates")
+@Produces(MediaType.APPLICATION_JSON)
+public class CertificateResource {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private final CertificateStore certificates;
+    private final AuditTrail audit;
+    private final HubEventPublisher events;
+    private final TwinConfig config;
+    private final SecurityIdentity caller;
+
+    CertificateResource(CertificateStore certificates, AuditTrail audit, HubEventPublisher events, TwinConfig config, SecurityIdentity caller) {
+        this.certificates = certificates;
+        this.audit = audit;
+        this.events = events;
+        this.config = config;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({"reader", "operator", "admin"})
+    public Uni<Map<String, Object>> list(@QueryParam("hub") String hub) {
+        return uni(certificates.list(hub(hub))).map(all -> Map.of("value", all.stream().map(CaCertificate::toJson).toList()));
+    }
+
+    @GET
+    @Path("/{name}")
+    @RolesAllowed({"reader", "operator", "admin"})
+    public Uni<Response> one(@PathParam("name") String name, @QueryParam("hub") String hub) {
+        return uni(certificates.find(hub(hub), name)).map(found -> found
+                .map(certificate -> Response.ok(certificate.toJson()).header("ETag", IfMatch.header(certificate.etag())).build())
+                .orElseThrow(() -> new TwinApiException(404, "CertificateNotFound", "no certificate " + name)));
+    }
+
+    @PUT
+    @Path("/{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    public Uni<Response> put(@PathParam("name") String name, JsonNode body, @HeaderParam("If-Match") String ifMatch, @QueryParam("hub") String hub) {
+        String resolved = hub(hub);
+        String actor = caller.getPrincipal().getName();
+        Future<CaCertificate> added;
+        try {
+            requireName(name);
+            added = certificates.put(resolved, name, CertificateText.readCa(body == null ? null : body.path("properties").path("certificate")
+                    .asText(null), Instant.now()), IfMatch.of(ifMatch), actor);
+        } catch (TwinApiException refused) {
+            added = Future.failedFuture(refused);
+        }
+        return uni(reported(added, resolved, actor, name, HubEventNotice.CERTIFICATE_ADDED, HubEventNotice.CERTIFICATE_ADD_FAILED, "certificate.add"))
+                .map(certificate -> Response.ok(certificate.toJson()).header("ETag", IfMatch.header(certificate.etag())).build());
+    }
+
+    @DELETE
+    @Path("/{name}")
+    @RolesAllowed("admin")
+    public Uni<Response> delete(@PathParam("name") String name, @HeaderParam("If-Match") String ifMatch, @QueryParam("hub") String hub) {
+        String resolved = hub(hub);
+        String actor = caller.getPrincipal().getName();
+        return uni(reported(certificates.delete(resolved, name, IfMatch.of(ifMatch), actor), resolved, actor, name,
+                HubEventNotice.CERTIFICATE_DELETED, HubEventNotice.CERTIFICATE_DELETE_FAILED, "certificate.delete"))
+                .map(v -> Response.noContent().build());
+    }
+
+    /** After the attempt: the hub event either way, and for a refused attempt its audit entry; the caller's answer as it was. */
+    private <T> Future<T> reported(Future<T> attempt, String hub, String actor, String name, String succeeded, String failed, String action) {
+        return attempt.compose(
+                result -> events.publish(notice(hub, succeeded, null, actor, name)).map(result),
+                failure -> {
+                    String reason = failure instanceof TwinApiException refused ? refused.code() + ": " + refused.getMessage() : "storage failed";
+                    return audit.failed(hub, actor, action, name, reason)
+                            .compose(v -> events.publish(notice(hub, failed, reason, actor, name)))
+                            .transform(v -> Future.<T>failedFuture(failure));
+                });
+    }
+
+    private static HubEventNotice notice(String hub, String kind, String reason, String actor, String name) {
+        Instant now = Instant.now();
+        return new HubEventNotice(HubEventNotice.CURRENT_VERSION, UUID.randomUUID().toString(), hub, "", "", kind, reason, null, 1,
+                now, now, actor, name);
+    }
+
+    private static void requireName(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw TwinApiException.invalid("certificate names are 1 to 64 letters, digits, '.', '_' or '-'");
+        }
+    }
+
+    private String hub(String requested) {
+        return HubParameter.resolve(requested, config.defaultHub());
+    }
+
+    private static <T> Uni<T> uni(Future<T> future) {
+        return Uni.createFrom().completionStage(future.toCompletionStage());
+    }
+}

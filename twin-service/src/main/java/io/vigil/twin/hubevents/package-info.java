@@ -1,0 +1,2 @@
+/** Hub events: what twin-service tells detection the hub saw (refused logins, certificate changes). */
+package io.vigil.twin.hubevents;
