@@ -82,7 +82,7 @@ public class DeviceResource {
     public Uni<Response> putDevice(@PathParam("id") String deviceId, JsonNode body, @HeaderParam("If-Match") String ifMatch,
                                    @QueryParam("hub") String hub) {
         RegistryIds.require(deviceId, "");
-        return found(registry.put(hub(hub), deviceId, "", IdentitySpec.parse(body, deviceId, ""), IfMatch.of(ifMatch)));
+        return found(registry.put(hub(hub), deviceId, "", IdentitySpec.parse(body, deviceId, ""), IfMatch.of(ifMatch), actor()));
     }
 
     @DELETE
@@ -90,7 +90,7 @@ public class DeviceResource {
     @RolesAllowed(ADMIN)
     public Uni<Response> deleteDevice(@PathParam("id") String deviceId, @HeaderParam("If-Match") String ifMatch,
                                       @QueryParam("hub") String hub) {
-        return uni(registry.delete(hub(hub), deviceId, "", IfMatch.of(ifMatch))).map(v -> Response.noContent().build());
+        return uni(registry.delete(hub(hub), deviceId, "", IfMatch.of(ifMatch), actor())).map(v -> Response.noContent().build());
     }
 
     @POST
@@ -98,7 +98,7 @@ public class DeviceResource {
     @RolesAllowed(ADMIN)
     public Uni<Response> renewDeviceKey(@PathParam("id") String deviceId, @QueryParam("keyType") String keyType,
                                         @QueryParam("hub") String hub) {
-        return found(registry.renewKeys(hub(hub), deviceId, "", KeyRenewal.parse(keyType)));
+        return found(registry.renewKeys(hub(hub), deviceId, "", KeyRenewal.parse(keyType), actor()));
     }
 
     @GET
@@ -127,7 +127,7 @@ public class DeviceResource {
     public Uni<Response> putModule(@PathParam("id") String deviceId, @PathParam("moduleId") String moduleId, JsonNode body,
                                    @HeaderParam("If-Match") String ifMatch, @QueryParam("hub") String hub) {
         RegistryIds.require(deviceId, moduleId);
-        return found(registry.put(hub(hub), deviceId, moduleId, IdentitySpec.parse(body, deviceId, moduleId), IfMatch.of(ifMatch)));
+        return found(registry.put(hub(hub), deviceId, moduleId, IdentitySpec.parse(body, deviceId, moduleId), IfMatch.of(ifMatch), actor()));
     }
 
     @DELETE
@@ -135,7 +135,7 @@ public class DeviceResource {
     @RolesAllowed(ADMIN)
     public Uni<Response> deleteModule(@PathParam("id") String deviceId, @PathParam("moduleId") String moduleId,
                                       @HeaderParam("If-Match") String ifMatch, @QueryParam("hub") String hub) {
-        return uni(registry.delete(hub(hub), deviceId, moduleId, IfMatch.of(ifMatch))).map(v -> Response.noContent().build());
+        return uni(registry.delete(hub(hub), deviceId, moduleId, IfMatch.of(ifMatch), actor())).map(v -> Response.noContent().build());
     }
 
     @POST
@@ -143,12 +143,16 @@ public class DeviceResource {
     @RolesAllowed(ADMIN)
     public Uni<Response> renewModuleKey(@PathParam("id") String deviceId, @PathParam("moduleId") String moduleId,
                                         @QueryParam("keyType") String keyType, @QueryParam("hub") String hub) {
-        return found(registry.renewKeys(hub(hub), deviceId, moduleId, KeyRenewal.parse(keyType)));
+        return found(registry.renewKeys(hub(hub), deviceId, moduleId, KeyRenewal.parse(keyType), actor()));
     }
 
     private Uni<Response> found(Future<Identity> identity) {
         boolean withKeys = caller.hasRole(ADMIN);
         return uni(identity).map(found -> Response.ok(found.toJson(withKeys)).header("ETag", IfMatch.header(found.etag())).build());
+    }
+
+    private String actor() {
+        return caller.getPrincipal().getName();
     }
 
     private String hub(String requested) {

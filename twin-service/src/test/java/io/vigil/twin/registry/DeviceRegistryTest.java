@@ -150,6 +150,12 @@ class DeviceRegistryTest {
         assertThat((String) renewed.path("authentication.symmetricKey.secondaryKey")).isEqualTo(primary);
 
         given().auth().oauth2(TestTokens.admin()).post("/devices/reg-rotate-1/renewKey?keyType=tertiary").then().statusCode(400);
+        // The audit trail says who created the device and renewed its keys, and holds no key.
+        assertThat(TestDatabase.query("SELECT action, actor FROM twin.audit_event WHERE target = 'reg-rotate-1' ORDER BY id"))
+                .extracting(row -> row.get("action") + " by " + row.get("actor"))
+                .containsExactly("identity.create by test-user", "identity.renew-keys.swap by test-user", "identity.renew-keys.primary by test-user");
+        assertThat(TestDatabase.count("SELECT count(*) FROM twin.audit_event WHERE coalesce(reason, '') LIKE ? OR target LIKE ?",
+                "%" + primary + "%", "%" + primary + "%")).isZero();
         given().auth().oauth2(TestTokens.operator()).post("/devices/reg-rotate-1/renewKey?keyType=both").then().statusCode(403);
     }
 
