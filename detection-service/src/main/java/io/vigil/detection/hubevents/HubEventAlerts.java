@@ -11,10 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The hub's alerts about device identities, raised from the hub events of refused logins: a SAS token with a
- * signature of neither key (or one for another identity), an expired SAS token, a certificate whose thumbprint the
- * registry does not hold, an expired certificate. Unknown and disabled devices, and malformed logins, are not
- * alerts of the catalog; their events are kept in the metrics of the service that refused them.
+ * The hub's alerts, raised from hub events. Of refused logins: a SAS token with a signature of neither key (or one
+ * for another identity), an expired SAS token, a certificate whose thumbprint the registry does not hold, an
+ * expired certificate; unknown and disabled devices, and malformed logins, are not alerts of the catalog (their
+ * events are counted in the metrics of the service that refused them). Of the hub's CA certificates: added,
+ * deleted, or an attempt to do either that failed.
  */
 final class HubEventAlerts {
 
@@ -35,6 +36,29 @@ final class HubEventAlerts {
             "X.509 Certificate Expired", "Medium", "A device tried to authenticate with an expired X.509 certificate.",
             List.of("Issue the device a new certificate and register its thumbprint."));
 
+    static final AlertHit.AlertDefinition CERTIFICATE_ADDED = new AlertHit.AlertDefinition("IoT_CertificateSuccessfullyAddedToHub",
+            "New certificate added to an IoT Hub", "Medium",
+            "A CA certificate was added to an IoT hub. If an authorized party did not make this change, it may be malicious.",
+            List.of("Check in the hub's audit trail who added the certificate, and delete it if the change was not intended."));
+    static final AlertHit.AlertDefinition CERTIFICATE_DELETED = new AlertHit.AlertDefinition("IoT_CertificateSuccessfullyDeletedFromHub",
+            "Certificate deleted from an IoT Hub", "Medium",
+            "A CA certificate was deleted from an IoT hub. If an authorized party did not make this change, it may be malicious.",
+            List.of("Check in the hub's audit trail who deleted the certificate; devices it issued can no longer connect."));
+    static final AlertHit.AlertDefinition CERTIFICATE_ADD_FAILED = new AlertHit.AlertDefinition("IoT_CertificateFailedToBeAddedToHub",
+            "Unsuccessful attempt to add a certificate to an IoT Hub was detected", "Medium",
+            "An attempt to add a CA certificate to an IoT hub failed. If an authorized party did not make it, it may be malicious.",
+            List.of("Check in the hub's audit trail who made the attempt and why it failed."));
+    static final AlertHit.AlertDefinition CERTIFICATE_DELETE_FAILED = new AlertHit.AlertDefinition("IoT_CertificateFailedToBeDeletedFromHub",
+            "Unsuccessful attempt to delete a certificate from an IoT Hub detected", "Medium",
+            "An attempt to delete a CA certificate from an IoT hub failed. If an authorized party did not make it, it may be malicious.",
+            List.of("Check in the hub's audit trail who made the attempt and why it failed."));
+
+    private static final Map<String, AlertHit.AlertDefinition> BY_CHANGE = Map.of(
+            HubEventNotice.CERTIFICATE_ADDED, CERTIFICATE_ADDED,
+            HubEventNotice.CERTIFICATE_DELETED, CERTIFICATE_DELETED,
+            HubEventNotice.CERTIFICATE_ADD_FAILED, CERTIFICATE_ADD_FAILED,
+            HubEventNotice.CERTIFICATE_DELETE_FAILED, CERTIFICATE_DELETE_FAILED);
+
     private static final Map<String, AlertHit.AlertDefinition> BY_REASON = Map.of(
             "invalid-signature", INVALID_SAS_TOKEN,
             "wrong-resource", INVALID_SAS_TOKEN,
@@ -43,6 +67,26 @@ final class HubEventAlerts {
             "certificate-expired", CERTIFICATE_EXPIRED);
 
     private HubEventAlerts() {
+    }
+
+    /**
+     * An alert about the hub itself: no device ({@code DeviceId} is ''), the certificate, who acted and, for a failed
+     * attempt, why it failed as evidence, the hub as the entity.
+     */
+    private static AlertHit hubAlert(HubEventNotice notice, AlertHit.AlertDefinition definition) {
+        ObjectNode evidence = JsonNodeFactory.instance.objectNode();
+        evidence.put("DeviceId", "");
+        evidence.put("Certificate", notice.target());
+        evidence.put("Actor", notice.actor());
+        if (notice.reason() != null) {
+            evidence.put("Reason", notice.reason());
+        }
+        ArrayNode entities = JsonNodeFactory.instance.arrayNode();
+        ObjectNode hub = entities.addObject();
+        hub.put("$id", "1");
+        hub.put("ResourceId", notice.hub());
+        hub.put("Type", "azure-resource");
+        return new AlertHit(notice.hub(), "", definition, notice.lastAt(), evidence, entities);
     }
 
     /** The device, and the address the attempts came from, in the entity shape of the other alerts. */
@@ -63,6 +107,10 @@ final class HubEventAlerts {
 
     /** The alert a hub event raises, if any. */
     static Optional<AlertHit> of(HubEventNotice notice) {
+        AlertHit.AlertDefinition change = BY_CHANGE.get(notice.kind());
+        if (change != null) {
+            return Optional.of(hubAlert(notice, change));
+        }
         if (!HubEventNotice.AUTHENTICATION_FAILED.equals(notice.kind())) {
             return Optional.empty();
         }

@@ -84,7 +84,8 @@ public class HubEventConsumer {
                                 notices.stream().map(HubEventNotice::deviceId).toList(), notices.stream().map(HubEventNotice::id).toList())
                         .compose(fresh -> alerts.record(connection, hits(notices, fresh)))
                         .map(recorded -> raised.addAll(recorded)))
-                .compose(v -> publisher.publish(session::publish, raised, List.of()));
+                // Hub-wide alerts concern no device, so no twin carries them.
+                .compose(v -> publisher.publish(session::publish, raised.stream().filter(a -> !a.deviceId().isEmpty()).toList(), List.of()));
     }
 
     private static List<AlertHit> hits(List<HubEventNotice> notices, Set<String> fresh) {
@@ -104,7 +105,7 @@ public class HubEventConsumer {
             try {
                 HubEventNotice notice = mapper.readValue(message.payload(), HubEventNotice.class);
                 if (notice.version() != HubEventNotice.CURRENT_VERSION || notice.id() == null || notice.hub() == null
-                        || notice.deviceId() == null || notice.firstAt() == null || notice.lastAt() == null) {
+                        || notice.deviceId() == null || notice.kind() == null || notice.firstAt() == null || notice.lastAt() == null) {
                     LOG.warnf("Skipping a hub event of version %d on %s", notice.version(), message.topic());
                     continue;
                 }

@@ -78,10 +78,41 @@ class HubEventAlertsTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void certificateChangesRaiseHubAlertsThatNoTwinCarries() throws Exception {
+        Map<String, String> expected = Map.of(
+                HubEventNotice.CERTIFICATE_ADDED, "IoT_CertificateSuccessfullyAddedToHub",
+                HubEventNotice.CERTIFICATE_DELETED, "IoT_CertificateSuccessfullyDeletedFromHub",
+                HubEventNotice.CERTIFICATE_ADD_FAILED, "IoT_CertificateFailedToBeAddedToHub",
+                HubEventNotice.CERTIFICATE_DELETE_FAILED, "IoT_CertificateFailedToBeDeletedFromHub");
+        try (TestMqttClient twin = TestMqttClient.connect()) {
+            twin.subscribe("vigil/v1/alerts/#");
+            for (Map.Entry<String, String> change : expected.entrySet()) {
+                Instant at = Instant.now();
+                HubEventNotice notice = new HubEventNotice(HubEventNotice.CURRENT_VERSION, UUID.randomUUID().toString(), TestHub.RESOURCE_ID,
+                        "", "", change.getKey(), change.getKey().endsWith("failed") ? "PreconditionFailed: stale etag" : null, null, 1,
+                        at, at, "ops@example.com", "cert-" + change.getKey());
+                twin.publish(HubEventFeed.topic(TestHub.NAME, ""), TestHub.JSON.writeValueAsBytes(notice));
+            }
+            for (Map.Entry<String, String> change : expected.entrySet()) {
+                await().atMost(PATIENCE).until(() -> TestDatabase.count("SELECT count(*) FROM workspace.security_alert"
+                        + " WHERE alert_type = ? AND extended_properties LIKE ?", change.getValue(), "%cert-" + change.getKey() + "%") > 0);
+            }
+            assertThat(TestDatabase.query("SELECT display_name, alert_severity, extended_properties FROM workspace.security_alert"
+                    + " WHERE alert_type = 'IoT_CertificateFailedToBeAddedToHub'")).first().satisfies(row -> {
+                assertThat(row.get("display_name")).isEqualTo("Unsuccessful attempt to add a certificate to an IoT Hub was detected");
+                assertThat(row.get("alert_severity")).isEqualTo("Medium");
+                assertThat((String) row.get("extended_properties")).contains("\"Actor\":\"ops@example.com\"").contains("stale etag");
+            });
+            Thread.sleep(1000);
+            assertThat(twin.received()).noneMatch(r -> r.text().contains("IoT_Certificate"));
+        }
+    }
+
     private static HubEventNotice notice(String device, String reason, int count) {
         Instant last = Instant.now().minusSeconds(5);
         return new HubEventNotice(HubEventNotice.CURRENT_VERSION, UUID.randomUUID().toString(), TestHub.RESOURCE_ID, device, "",
-                HubEventNotice.AUTHENTICATION_FAILED, reason, "192.0.2.44", count, last.minusSeconds(count), last);
+                HubEventNotice.AUTHENTICATION_FAILED, reason, "192.0.2.44", count, last.minusSeconds(count), last, null, null);
     }
 
     private static void publish(TestMqttClient twin, HubEventNotice notice) throws Exception {
