@@ -13,7 +13,8 @@ import java.time.Instant;
  * @param reason   for a failed authentication one of {@code invalid-signature}, {@code expired-token},
  *                 {@code thumbprint-mismatch}, {@code certificate-expired}, {@code unknown-device},
  *                 {@code disabled-device}, {@code wrong-authentication-type}, {@code wrong-resource} (a token for another
- *                 identity), {@code malformed-credentials}
+ *                 identity), {@code untrusted-certificate} (a chain to none of the hub's CA certificates, or a leaf
+ *                 whose common name is not the device id), {@code malformed-credentials}
  * @param moduleId the module that tried, '' for the device itself
  * @param count    how many such events this notice stands for: a device failing again and again is reported at most
  *                 once per reason and interval, with the number of attempts

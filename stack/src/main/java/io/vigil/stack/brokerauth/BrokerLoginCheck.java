@@ -68,9 +68,17 @@ final class BrokerLoginCheck implements SimpleAuthenticator {
         request.put("password", new String(password, StandardCharsets.UTF_8));
         input.getConnectionInformation().getInetAddress().map(InetAddress::getHostAddress)
                 .ifPresent(address -> request.put("clientAddress", address));
-        input.getConnectionInformation().getClientTlsInformation().flatMap(tls -> tls.getClientCertificate()).ifPresent(certificate -> {
-            request.put("certificateThumbprint", thumbprint(certificate));
-            request.put("certificateNotAfter", certificate.getNotAfter().toInstant().toString());
+        input.getConnectionInformation().getClientTlsInformation().ifPresent(tls -> {
+            tls.getClientCertificate().ifPresent(certificate -> {
+                request.put("certificateThumbprint", thumbprint(certificate));
+                request.put("certificateNotAfter", certificate.getNotAfter().toInstant().toString());
+            });
+            tls.getClientCertificateChain().ifPresent(chain -> {
+                var pems = request.putArray("certificateChain");
+                for (X509Certificate certificate : chain) {
+                    pems.add(pem(certificate));
+                }
+            });
         });
         Async<SimpleAuthOutput> async = output.async(TIMEOUT, TimeoutFallback.FAILURE, ConnackReasonCode.SERVER_UNAVAILABLE,
                 "the device registry did not answer in time");
@@ -124,6 +132,15 @@ final class BrokerLoginCheck implements SimpleAuthenticator {
         byte[] bytes = new byte[buffer.remaining()];
         buffer.duplicate().get(bytes);
         return bytes;
+    }
+
+    private static String pem(X509Certificate certificate) {
+        try {
+            return "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n";
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String thumbprint(X509Certificate certificate) {

@@ -1,5 +1,7 @@
 package io.vigil.twin.brokerauth;
 
+import java.util.List;
+
 /**
  * What a broker knows of a connecting client, as it posts it to {@code POST /broker/authenticate}.
  *
@@ -8,8 +10,10 @@ package io.vigil.twin.brokerauth;
  *                              listener received, for a certificate-authenticated device (the broker has checked
  *                              that the client holds its private key)
  * @param certificateNotAfter   that certificate's end of validity (ISO 8601), when the broker passes it
+ * @param certificateChain      the client's certificate chain, PEM, leaf first, for a device of type
+ *                              {@code certificateAuthority}
  * @param clientAddress         the client's network address, for the hub events
  */
 public record AuthenticationRequest(String clientId, String username, String password, String certificateThumbprint,
-                                    String certificateNotAfter, String clientAddress) {
+                                    String certificateNotAfter, List<String> certificateChain, String clientAddress) {
 }

@@ -2,6 +2,7 @@ package io.vigil.twin.brokerauth;
 
 import io.vertx.core.Future;
 import io.vigil.platform.hubs.HubDirectory;
+import io.vigil.twin.certificates.CertificateStore;
 import io.vigil.twin.registry.Identity;
 import io.vigil.twin.registry.RegistryStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,17 +17,20 @@ import java.util.Optional;
  * Decides whether a connecting client is the registry identity it claims to be, the one place every broker asks
  * (through {@link BrokerAuthResource}, directly or from the embedded broker's extension). An identity with symmetric
  * keys proves itself with a SAS token signed by its primary or secondary key and scoped to it; a self-signed X.509
- * identity with a client certificate whose thumbprint the registry holds. Disabled devices, and the modules of
+ * identity with a client certificate whose thumbprint the registry holds; a CA-authenticated one with a certificate
+ * chain to one of the hub's CA certificates ({@link CertificateChains}). Disabled devices, and the modules of
  * disabled devices, are refused.
  */
 @ApplicationScoped
 public class DeviceAuthenticator {
 
     private final RegistryStore registry;
+    private final CertificateStore certificates;
     private final HubDirectory hubs;
 
-    DeviceAuthenticator(RegistryStore registry, HubDirectory hubs) {
+    DeviceAuthenticator(RegistryStore registry, CertificateStore certificates, HubDirectory hubs) {
         this.registry = registry;
+        this.certificates = certificates;
         this.hubs = hubs;
     }
 
@@ -48,16 +52,18 @@ public class DeviceAuthenticator {
         Future<Optional<Identity>> identity = login.moduleId().isEmpty() ? device
                 : device.compose(d -> d.isEmpty() ? Future.succeededFuture(Optional.empty())
                 : registry.find(hubId, login.deviceId(), login.moduleId()));
-        return identity.map(found -> {
+        return identity.compose(found -> {
             if (found.isEmpty()) {
-                return AuthenticationDecision.deny("unknown-device", hubId, login);
+                return Future.succeededFuture(AuthenticationDecision.deny("unknown-device", hubId, login));
             }
             if (!"enabled".equals(device.result().orElseThrow().twin().path("status").asText("enabled"))) {
-                return AuthenticationDecision.deny("disabled-device", hubId, login);
+                return Future.succeededFuture(AuthenticationDecision.deny("disabled-device", hubId, login));
             }
-            Optional<String> refusal = check(found.get(), login, request, now);
-            return refusal.map(reason -> AuthenticationDecision.deny(reason, hubId, login))
-                    .orElseGet(() -> AuthenticationDecision.allow(hubId, login, DevicePermissions.of(hub.get().topicPrefix(), login)));
+            Future<Optional<String>> refusal = "certificateAuthority".equals(found.get().twin().path("authenticationType").asText())
+                    ? certificates.validAt(hubId, now).map(anchors -> CertificateChains.check(request.certificateChain(), login.deviceId(), anchors, now))
+                    : Future.succeededFuture(check(found.get(), login, request, now));
+            return refusal.map(reason -> reason.map(r -> AuthenticationDecision.deny(r, hubId, login))
+                    .orElseGet(() -> AuthenticationDecision.allow(hubId, login, DevicePermissions.of(hub.get().topicPrefix(), login))));
         });
     }
 
@@ -103,7 +109,7 @@ public class DeviceAuthenticator {
                 return presented.equals(primary) || presented.equals(secondary) ? Optional.empty() : Optional.of("thumbprint-mismatch");
             }
             default:
-                // certificateAuthority needs CA certificates in the registry, none has no credentials at all.
+                // "none": no credentials at all.
                 return Optional.of("wrong-authentication-type");
         }
     }

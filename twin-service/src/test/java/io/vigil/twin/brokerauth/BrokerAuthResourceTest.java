@@ -11,6 +11,7 @@ import io.vigil.contracts.hubevents.HubEventNotice;
 import io.vigil.testing.TestMqttClient;
 import io.vigil.testing.TestTokens;
 import io.vigil.testing.VigilTestResource;
+import io.vigil.twin.TestCertificates;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -146,6 +147,38 @@ class BrokerAuthResourceTest {
                 .body(Map.of("clientId", "vigil-services", "username", "vigil-services", "event", "connected")).post("/broker/connections")
                 .then().statusCode(204);
         connection(device, "vanished", now).then().statusCode(400);
+    }
+
+    @Test
+    void caDevicesPresentAChainToOneOfTheHubsCaCertificates() throws Exception {
+        String leaf = TestCertificates.pem("ca-device-1.pem");
+        String selfSigned = TestCertificates.pem("ca-device-1-self-signed.pem");
+        for (String device : List.of("ca-device-1", "ca-device-2")) {
+            given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                    .body("{\"authentication\": {\"type\": \"certificateAuthority\"}}").put("/devices/" + device).then().statusCode(200);
+        }
+        // No CA certificate yet: nothing to trust.
+        authenticate("ca-device-1", "ca-device-1", username("ca-device-1"), null, Map.of()).then().statusCode(403);
+        chained("ca-device-1", List.of(leaf)).then().statusCode(403).body("reason", equalTo("untrusted-certificate"));
+
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("properties", Map.of("certificate", TestCertificates.pem("test-ca.pem"))))
+                .put("/certificates/chain-ca").then().statusCode(200);
+        chained("ca-device-1", List.of(leaf)).then().statusCode(200).body("result", equalTo("allow"));
+        chained("ca-device-1", List.of(selfSigned)).then().statusCode(403).body("reason", equalTo("untrusted-certificate"));
+        // The certificate names ca-device-1, so it is no proof for ca-device-2.
+        chained("ca-device-2", List.of(leaf)).then().statusCode(403).body("reason", equalTo("untrusted-certificate"));
+
+        given().auth().oauth2(TestTokens.admin()).header("If-Match", "*").delete("/certificates/chain-ca").then().statusCode(204);
+        chained("ca-device-1", List.of(leaf)).then().statusCode(403).body("reason", equalTo("untrusted-certificate"));
+    }
+
+    private static Response chained(String device, List<String> chain) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("clientId", device);
+        body.put("username", username(device));
+        body.put("certificateChain", chain);
+        return given().auth().oauth2(TestTokens.withRoles("broker")).contentType(ContentType.JSON).body(body).post("/broker/authenticate");
     }
 
     @Test

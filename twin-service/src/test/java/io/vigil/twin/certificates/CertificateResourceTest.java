@@ -11,11 +11,10 @@ import io.vigil.testing.TestHub;
 import io.vigil.testing.TestMqttClient;
 import io.vigil.testing.TestTokens;
 import io.vigil.testing.VigilTestResource;
+import io.vigil.twin.TestCertificates;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,24 +33,24 @@ class CertificateResourceTest {
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     @Test
-    void addingAndDeletingCertificatesIsAuditedAndReportedAttemptByAttempt() throws Exception {
+    void addingAndDeletingCertificatesIsAuditedAndReportedAttemptByAttempt() {
         try (TestMqttClient detection = TestMqttClient.connect()) {
             detection.subscribe(HubEventFeed.topic(TestHub.NAME, ""));
 
-            Response added = put("plant-ca", pem("test-ca.pem"), null).then().statusCode(200)
+            Response added = put("plant-ca", TestCertificates.pem("test-ca.pem"), null).then().statusCode(200)
                     .body("name", equalTo("plant-ca")).body("properties.subject", equalTo("CN=Vigil Test CA"))
                     .body("properties.isVerified", equalTo(true)).extract().response();
             assertThat((String) added.path("properties.thumbprint")).matches("[0-9A-F]{40}");
             given().auth().oauth2(TestTokens.reader()).get("/certificates").then().statusCode(200).body("value.name", hasItem("plant-ca"));
 
-            put("plant-ca", pem("test-ca.pem"), null).then().statusCode(409).body("error.code", equalTo("CertificateAlreadyExists"));
-            put("leaf", pem("not-a-ca.pem"), null).then().statusCode(400).body("error.message", org.hamcrest.Matchers.containsString("not a CA"));
-            put("old-ca", pem("expired-ca.pem"), null).then().statusCode(400).body("error.message", org.hamcrest.Matchers.containsString("expired"));
+            put("plant-ca", TestCertificates.pem("test-ca.pem"), null).then().statusCode(409).body("error.code", equalTo("CertificateAlreadyExists"));
+            put("leaf", TestCertificates.pem("not-a-ca.pem"), null).then().statusCode(400).body("error.message", org.hamcrest.Matchers.containsString("not a CA"));
+            put("old-ca", TestCertificates.pem("expired-ca.pem"), null).then().statusCode(400).body("error.message", org.hamcrest.Matchers.containsString("expired"));
             put("bad", "not a certificate", null).then().statusCode(400);
             given().auth().oauth2(TestTokens.admin()).delete("/certificates/plant-ca").then().statusCode(412);
             given().auth().oauth2(TestTokens.admin()).header("If-Match", "*").delete("/certificates/plant-ca").then().statusCode(204);
             given().auth().oauth2(TestTokens.admin()).header("If-Match", "*").delete("/certificates/plant-ca").then().statusCode(404);
-            given().auth().oauth2(TestTokens.reader()).contentType(ContentType.JSON).body(Map.of("properties", Map.of("certificate", pem("test-ca.pem"))))
+            given().auth().oauth2(TestTokens.reader()).contentType(ContentType.JSON).body(Map.of("properties", Map.of("certificate", TestCertificates.pem("test-ca.pem"))))
                     .put("/certificates/sneaky").then().statusCode(403);
 
             List<String> expected = List.of(HubEventNotice.CERTIFICATE_ADDED, HubEventNotice.CERTIFICATE_ADD_FAILED,
@@ -85,12 +84,6 @@ class CertificateResourceTest {
             request.header("If-Match", ifMatch);
         }
         return request.put("/certificates/" + name);
-    }
-
-    static String pem(String file) throws IOException {
-        try (InputStream in = CertificateResourceTest.class.getResourceAsStream("/certificates/" + file)) {
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-        }
     }
 
     private static HubEventNotice read(byte[] payload) {

@@ -1,0 +1,89 @@
+package io.vigil.twin.brokerauth;
+
+import io.vigil.twin.certificates.CaCertificate;
+import io.vigil.twin.certificates.CertificateText;
+import io.vigil.twin.http.TwinApiException;
+
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertPath;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Whether a client certificate chain proves a {@code certificateAuthority} identity, as IoT Hub decides it: the
+ * leaf's subject common name is the device id, and the chain leads to one of the hub's CA certificates, every
+ * certificate valid now. The broker's TLS listener has already checked that the client holds the leaf's key.
+ */
+final class CertificateChains {
+
+    private CertificateChains() {
+    }
+
+    /** Empty when the chain proves the device; otherwise the refusal's reason. */
+    static Optional<String> check(List<String> chainPem, String deviceId, List<CaCertificate> anchors, Instant now) {
+        if (chainPem == null || chainPem.isEmpty()) {
+            return Optional.of("malformed-credentials");
+        }
+        List<X509Certificate> chain = new ArrayList<>();
+        try {
+            for (String pem : chainPem) {
+                chain.add(CertificateText.read(pem));
+            }
+        } catch (TwinApiException e) {
+            return Optional.of("malformed-credentials");
+        }
+        X509Certificate leaf = chain.get(0);
+        if (!leaf.getNotAfter().toInstant().isAfter(now) || leaf.getNotBefore().toInstant().isAfter(now)) {
+            return Optional.of("certificate-expired");
+        }
+        if (!deviceId.equals(commonName(leaf).orElse(null))) {
+            return Optional.of("untrusted-certificate");
+        }
+        Set<TrustAnchor> trust = new HashSet<>();
+        for (CaCertificate anchor : anchors) {
+            trust.add(new TrustAnchor(CertificateText.read(anchor.pem()), null));
+        }
+        if (trust.isEmpty()) {
+            return Optional.of("untrusted-certificate");
+        }
+        try {
+            // The path excludes a trust anchor the client may have sent along.
+            List<X509Certificate> path = new ArrayList<>(chain);
+            path.removeIf(certificate -> trust.stream().anyMatch(anchor -> anchor.getTrustedCert().equals(certificate)));
+            CertPath certPath = CertificateFactory.getInstance("X.509").generateCertPath(path);
+            PKIXParameters parameters = new PKIXParameters(trust);
+            parameters.setRevocationEnabled(false);
+            parameters.setDate(Date.from(now));
+            CertPathValidator.getInstance("PKIX").validate(certPath, parameters);
+            return Optional.empty();
+        } catch (GeneralSecurityException e) {
+            return Optional.of("untrusted-certificate");
+        }
+    }
+
+    private static Optional<String> commonName(X509Certificate certificate) {
+        try {
+            for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
+                if (rdn.getType().equalsIgnoreCase("CN")) {
+                    return Optional.of(String.valueOf(rdn.getValue()));
+                }
+            }
+            return Optional.empty();
+        } catch (InvalidNameException e) {
+            return Optional.empty();
+        }
+    }
+}
