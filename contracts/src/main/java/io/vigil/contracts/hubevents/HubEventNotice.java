@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /**
  * Something the hub saw happen: a device's login refused at the broker, or a change (or attempted change) of the
- * hub's CA certificates. Hub-wide events have no device: their {@code deviceId} is '' and they go to the hub's topic.
+ * hub's CA certificates or diagnostic settings. Hub-wide events have no device: their {@code deviceId} is '' and they go to the hub's topic.
  *
  * @param id       unique per notice, so a consumer that sees it twice (a redelivery) acts once
  * @param kind     {@link #AUTHENTICATION_FAILED}
@@ -21,7 +21,7 @@ import java.time.Instant;
  * @param firstAt  when the first of them happened
  * @param lastAt   when the last of them happened
  * @param actor    who made a change (the operator's token subject); null for a login
- * @param target   what a change was about (the certificate's name); null for a login
+ * @param target   what a change was about (the certificate's or diagnostic setting's name); null for a login
  */
 @RegisterForReflection
 public record HubEventNotice(int version, String id, String hub, String deviceId, String moduleId, String kind, String reason,
@@ -33,4 +33,8 @@ public record HubEventNotice(int version, String id, String hub, String deviceId
     public static final String CERTIFICATE_ADD_FAILED = "certificate-add-failed";
     public static final String CERTIFICATE_DELETED = "certificate-deleted";
     public static final String CERTIFICATE_DELETE_FAILED = "certificate-delete-failed";
+    /** An attempt to add or edit a diagnostic setting; {@code reason} says why when it failed. */
+    public static final String DIAGNOSTIC_SETTING_CHANGED = "diagnostic-setting-changed";
+    /** An attempt to delete a diagnostic setting; {@code reason} says why when it failed. */
+    public static final String DIAGNOSTIC_SETTING_DELETED = "diagnostic-setting-deleted";
 }

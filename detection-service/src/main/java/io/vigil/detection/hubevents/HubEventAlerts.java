@@ -15,7 +15,7 @@ import java.util.Optional;
  * for another identity), an expired SAS token, a certificate whose thumbprint the registry does not hold, an
  * expired certificate; unknown and disabled devices, and malformed logins, are not alerts of the catalog (their
  * events are counted in the metrics of the service that refused them). Of the hub's CA certificates: added,
- * deleted, or an attempt to do either that failed.
+ * deleted, or an attempt to do either that failed. Of its diagnostic settings: any attempt to add, edit or delete one.
  */
 final class HubEventAlerts {
 
@@ -53,11 +53,24 @@ final class HubEventAlerts {
             "An attempt to delete a CA certificate from an IoT hub failed. If an authorized party did not make it, it may be malicious.",
             List.of("Check in the hub's audit trail who made the attempt and why it failed."));
 
+    static final AlertHit.AlertDefinition DIAGNOSTIC_SETTING_CHANGED = new AlertHit.AlertDefinition("IoT_DiagnosticSettingAddedOrEditedOnHub",
+            "Detected an attempt to add or edit a diagnostic setting of an IoT Hub", "Low",
+            "Someone tried to add or edit a diagnostic setting of an IoT hub. Diagnostic settings decide which activity trails are kept"
+                    + " for investigating an incident; if an authorized party did not make this change, it may be malicious.",
+            List.of("Check in the hub's audit trail who changed the setting and what it now keeps."));
+    static final AlertHit.AlertDefinition DIAGNOSTIC_SETTING_DELETED = new AlertHit.AlertDefinition("IoT_DiagnosticSettingDeletedFromHub",
+            "Detected an attempt to delete a diagnostic setting from an IoT Hub", "Low",
+            "Someone tried to delete a diagnostic setting of an IoT hub. Diagnostic settings decide which activity trails are kept"
+                    + " for investigating an incident; if an authorized party did not make this change, it may be malicious.",
+            List.of("Check in the hub's audit trail who deleted the setting, and restore it if the change was not intended."));
+
     private static final Map<String, AlertHit.AlertDefinition> BY_CHANGE = Map.of(
             HubEventNotice.CERTIFICATE_ADDED, CERTIFICATE_ADDED,
             HubEventNotice.CERTIFICATE_DELETED, CERTIFICATE_DELETED,
             HubEventNotice.CERTIFICATE_ADD_FAILED, CERTIFICATE_ADD_FAILED,
-            HubEventNotice.CERTIFICATE_DELETE_FAILED, CERTIFICATE_DELETE_FAILED);
+            HubEventNotice.CERTIFICATE_DELETE_FAILED, CERTIFICATE_DELETE_FAILED,
+            HubEventNotice.DIAGNOSTIC_SETTING_CHANGED, DIAGNOSTIC_SETTING_CHANGED,
+            HubEventNotice.DIAGNOSTIC_SETTING_DELETED, DIAGNOSTIC_SETTING_DELETED);
 
     private static final Map<String, AlertHit.AlertDefinition> BY_REASON = Map.of(
             "invalid-signature", INVALID_SAS_TOKEN,
@@ -76,7 +89,7 @@ final class HubEventAlerts {
     private static AlertHit hubAlert(HubEventNotice notice, AlertHit.AlertDefinition definition) {
         ObjectNode evidence = JsonNodeFactory.instance.objectNode();
         evidence.put("DeviceId", "");
-        evidence.put("Certificate", notice.target());
+        evidence.put(notice.kind().startsWith("certificate") ? "Certificate" : "Diagnostic Setting", notice.target());
         evidence.put("Actor", notice.actor());
         if (notice.reason() != null) {
             evidence.put("Reason", notice.reason());

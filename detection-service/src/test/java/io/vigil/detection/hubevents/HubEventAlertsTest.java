@@ -79,12 +79,14 @@ class HubEventAlertsTest {
     }
 
     @Test
-    void certificateChangesRaiseHubAlertsThatNoTwinCarries() throws Exception {
+    void certificateAndDiagnosticSettingChangesRaiseHubAlertsThatNoTwinCarries() throws Exception {
         Map<String, String> expected = Map.of(
                 HubEventNotice.CERTIFICATE_ADDED, "IoT_CertificateSuccessfullyAddedToHub",
                 HubEventNotice.CERTIFICATE_DELETED, "IoT_CertificateSuccessfullyDeletedFromHub",
                 HubEventNotice.CERTIFICATE_ADD_FAILED, "IoT_CertificateFailedToBeAddedToHub",
-                HubEventNotice.CERTIFICATE_DELETE_FAILED, "IoT_CertificateFailedToBeDeletedFromHub");
+                HubEventNotice.CERTIFICATE_DELETE_FAILED, "IoT_CertificateFailedToBeDeletedFromHub",
+                HubEventNotice.DIAGNOSTIC_SETTING_CHANGED, "IoT_DiagnosticSettingAddedOrEditedOnHub",
+                HubEventNotice.DIAGNOSTIC_SETTING_DELETED, "IoT_DiagnosticSettingDeletedFromHub");
         try (TestMqttClient twin = TestMqttClient.connect()) {
             twin.subscribe("vigil/v1/alerts/#");
             for (Map.Entry<String, String> change : expected.entrySet()) {
@@ -105,7 +107,7 @@ class HubEventAlertsTest {
                 assertThat((String) row.get("extended_properties")).contains("\"Actor\":\"ops@example.com\"").contains("stale etag");
             });
             Thread.sleep(1000);
-            assertThat(twin.received()).noneMatch(r -> r.text().contains("IoT_Certificate"));
+            assertThat(twin.received()).noneMatch(r -> r.text().contains("IoT_Certificate") || r.text().contains("IoT_Diagnostic"));
         }
     }
 

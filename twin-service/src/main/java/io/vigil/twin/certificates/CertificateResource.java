@@ -5,12 +5,11 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vigil.contracts.hubevents.HubEventNotice;
-import io.vigil.twin.audit.AuditTrail;
 import io.vigil.twin.config.TwinConfig;
 import io.vigil.twin.http.HubParameter;
 import io.vigil.twin.http.IfMatch;
 import io.vigil.twin.http.TwinApiException;
-import io.vigil.twin.hubevents.HubEventPublisher;
+import io.vigil.twin.hubevents.HubChangeReporter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -26,7 +25,6 @@ import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -42,15 +40,13 @@ public class CertificateResource {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final CertificateStore certificates;
-    private final AuditTrail audit;
-    private final HubEventPublisher events;
+    private final HubChangeReporter changes;
     private final TwinConfig config;
     private final SecurityIdentity caller;
 
-    CertificateResource(CertificateStore certificates, AuditTrail audit, HubEventPublisher events, TwinConfig config, SecurityIdentity caller) {
+    CertificateResource(CertificateStore certificates, HubChangeReporter changes, TwinConfig config, SecurityIdentity caller) {
         this.certificates = certificates;
-        this.audit = audit;
-        this.events = events;
+        this.changes = changes;
         this.config = config;
         this.caller = caller;
     }
@@ -85,7 +81,8 @@ public class CertificateResource {
         } catch (TwinApiException refused) {
             added = Future.failedFuture(refused);
         }
-        return uni(reported(added, resolved, actor, name, HubEventNotice.CERTIFICATE_ADDED, HubEventNotice.CERTIFICATE_ADD_FAILED, "certificate.add"))
+        return uni(changes.reported(added, resolved, actor, name, "certificate.add", HubEventNotice.CERTIFICATE_ADDED,
+                HubEventNotice.CERTIFICATE_ADD_FAILED))
                 .map(certificate -> Response.ok(certificate.toJson()).header("ETag", IfMatch.header(certificate.etag())).build());
     }
 
@@ -95,27 +92,9 @@ public class CertificateResource {
     public Uni<Response> delete(@PathParam("name") String name, @HeaderParam("If-Match") String ifMatch, @QueryParam("hub") String hub) {
         String resolved = hub(hub);
         String actor = caller.getPrincipal().getName();
-        return uni(reported(certificates.delete(resolved, name, IfMatch.of(ifMatch), actor), resolved, actor, name,
-                HubEventNotice.CERTIFICATE_DELETED, HubEventNotice.CERTIFICATE_DELETE_FAILED, "certificate.delete"))
+        return uni(changes.reported(certificates.delete(resolved, name, IfMatch.of(ifMatch), actor), resolved, actor, name,
+                "certificate.delete", HubEventNotice.CERTIFICATE_DELETED, HubEventNotice.CERTIFICATE_DELETE_FAILED))
                 .map(v -> Response.noContent().build());
-    }
-
-    /** After the attempt: the hub event either way, and for a refused attempt its audit entry; the caller's answer as it was. */
-    private <T> Future<T> reported(Future<T> attempt, String hub, String actor, String name, String succeeded, String failed, String action) {
-        return attempt.compose(
-                result -> events.publish(notice(hub, succeeded, null, actor, name)).map(result),
-                failure -> {
-                    String reason = failure instanceof TwinApiException refused ? refused.code() + ": " + refused.getMessage() : "storage failed";
-                    return audit.failed(hub, actor, action, name, reason)
-                            .compose(v -> events.publish(notice(hub, failed, reason, actor, name)))
-                            .transform(v -> Future.<T>failedFuture(failure));
-                });
-    }
-
-    private static HubEventNotice notice(String hub, String kind, String reason, String actor, String name) {
-        Instant now = Instant.now();
-        return new HubEventNotice(HubEventNotice.CURRENT_VERSION, UUID.randomUUID().toString(), hub, "", "", kind, reason, null, 1,
-                now, now, actor, name);
     }
 
     private static void requireName(String name) {
