@@ -90,7 +90,7 @@ public class AlertStore {
                     .addValue(row.getString("severity")).addValue(latest.definition().description()).addValue(latest.deviceId())
                     .addValue(utc(start)).addValue(utc(end)).addValue(evidence.toString()).addValue(latest.entities().toString())
                     .addValue(latest.hub()).addValue(systemAlertId).addValue(remediation(latest.definition().remediation()))
-                    .addValue(status.equals("Active") ? "New" : status);
+                    .addValue(AlertStatus.recordStatus(status));
             return connection.preparedQuery(RECORD).execute(record)
                     .map(v -> new AlertNotice(AlertNotice.CURRENT_VERSION, latest.hub(), latest.deviceId(),
                             latest.definition().alertType(), systemAlertId, row.getString("severity"), status, start, end,
