@@ -6,6 +6,8 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import io.vigil.contracts.findings.AlertNotice;
 import io.vigil.detection.AlertHit;
+import io.vigil.detection.suppression.SuppressionRule;
+import io.vigil.detection.suppression.SuppressionRules;
 import io.vigil.detection.config.DetectionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,6 +21,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -31,8 +34,8 @@ public class AlertStore {
 
     private static final String UPSERT = """
             INSERT INTO detection.alert_state AS a (hub, device_id, alert_type, window_start, system_alert_id, severity,
-                start_time, end_time, hit_count)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                start_time, end_time, hit_count, status)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
             ON CONFLICT (hub, device_id, alert_type, window_start) DO UPDATE SET
                 start_time = least(a.start_time, excluded.start_time),
                 end_time = greatest(a.end_time, excluded.end_time),
@@ -48,12 +51,26 @@ public class AlertStore {
             """;
 
     private final Duration window;
+    private final SuppressionRules suppressions;
 
-    AlertStore(DetectionConfig config) {
+    AlertStore(DetectionConfig config, SuppressionRules suppressions) {
         this.window = config.alertWindow();
+        this.suppressions = suppressions;
     }
 
+    /**
+     * Records the hits, under the suppression rules in force: an alert all of whose hits a rule covers is born
+     * Dismissed, with the rule in its evidence (an alert that exists keeps its status).
+     */
     public Future<List<AlertNotice>> record(SqlConnection connection, List<AlertHit> hits) {
+        if (hits.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        Instant now = Instant.now();
+        return suppressions.active(connection, now).compose(rules -> record(connection, hits, rules, now));
+    }
+
+    private Future<List<AlertNotice>> record(SqlConnection connection, List<AlertHit> hits, List<SuppressionRule> rules, Instant now) {
         Map<String, List<AlertHit>> byAlert = new LinkedHashMap<>();
         for (AlertHit hit : hits) {
             byAlert.computeIfAbsent(hit.hub() + "\n" + hit.deviceId() + "\n" + hit.definition().alertType() + "\n"
@@ -62,7 +79,8 @@ public class AlertStore {
         List<AlertNotice> notices = new ArrayList<>();
         Future<Void> chain = Future.succeededFuture();
         for (List<AlertHit> group : byAlert.values()) {
-            chain = chain.compose(v -> recordGroup(connection, group)).map(notice -> {
+            Optional<SuppressionRule> suppressedBy = rules.stream().filter(rule -> group.stream().allMatch(hit -> rule.matches(hit, now))).findFirst();
+            chain = chain.compose(v -> recordGroup(connection, group, suppressedBy)).map(notice -> {
                 notices.add(notice);
                 return null;
             });
@@ -70,7 +88,7 @@ public class AlertStore {
         return chain.map(v -> notices);
     }
 
-    private Future<AlertNotice> recordGroup(SqlConnection connection, List<AlertHit> group) {
+    private Future<AlertNotice> recordGroup(SqlConnection connection, List<AlertHit> group, Optional<SuppressionRule> suppressedBy) {
         AlertHit latest = group.stream().max(Comparator.comparing(AlertHit::at)).orElseThrow();
         Instant first = group.stream().map(AlertHit::at).min(Comparator.naturalOrder()).orElseThrow();
         Instant windowStart = windowStart(latest.at());
@@ -78,7 +96,8 @@ public class AlertStore {
                 + latest.definition().alertType() + "\n" + windowStart).getBytes(StandardCharsets.UTF_8)).toString();
         Tuple state = Tuple.tuple().addValue(latest.hub()).addValue(latest.deviceId()).addValue(latest.definition().alertType())
                 .addValue(utc(windowStart)).addValue(systemAlertId).addValue(latest.definition().severity())
-                .addValue(utc(first)).addValue(utc(latest.at())).addValue((long) group.size());
+                .addValue(utc(first)).addValue(utc(latest.at())).addValue((long) group.size())
+                .addValue(suppressedBy.isPresent() ? AlertStatus.DISMISSED : AlertStatus.ACTIVE);
         return connection.preparedQuery(UPSERT).execute(state).compose(rows -> {
             Row row = rows.iterator().next();
             Instant start = row.getOffsetDateTime("start_time").toInstant();
@@ -86,6 +105,7 @@ public class AlertStore {
             String status = row.getString("status");
             var evidence = latest.evidence().deepCopy();
             evidence.put("DeviceId", latest.deviceId());
+            suppressedBy.ifPresent(rule -> evidence.put("Suppressed By", "rule " + rule.id() + ": " + rule.reason()));
             Tuple record = Tuple.tuple().addValue(latest.definition().displayName()).addValue(latest.definition().alertType())
                     .addValue(row.getString("severity")).addValue(latest.definition().description()).addValue(latest.deviceId())
                     .addValue(utc(start)).addValue(utc(end)).addValue(evidence.toString()).addValue(latest.entities().toString())

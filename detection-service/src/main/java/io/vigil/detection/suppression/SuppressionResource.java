@@ -1,0 +1,120 @@
+package io.vigil.detection.suppression;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Suppression rules over HTTP: {@code POST /suppressions} with {@code {"alertType", "reason", "hub", "deviceId",
+ * "evidence", "expiresAt"}} (operators), {@code GET /suppressions}, {@code DELETE /suppressions/{id}}. Creating and
+ * deleting are audited with who did it; a bad rule is a 400 with the reason.
+ */
+@Path("/suppressions")
+@Produces(MediaType.APPLICATION_JSON)
+public class SuppressionResource {
+
+    private static final int MAX_TEXT = 1024;
+    private static final int MAX_EVIDENCE = 20;
+
+    private final SuppressionRules rules;
+    private final SecurityIdentity caller;
+
+    SuppressionResource(SuppressionRules rules, SecurityIdentity caller) {
+        this.rules = rules;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({"reader", "operator", "admin"})
+    public Uni<Map<String, Object>> list() {
+        return uni(rules.all()).map(all -> Map.of("value", all));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"operator", "admin"})
+    public Uni<Response> create(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            return bad("the body must be {\"alertType\", \"reason\", \"hub\", \"deviceId\", \"evidence\", \"expiresAt\"}");
+        }
+        String alertType = text(body, "alertType");
+        String reason = text(body, "reason");
+        if (alertType == null || alertType.isBlank() || alertType.length() > 128) {
+            return bad("alertType is required (the alert type to suppress, e.g. IoT_KnownAttackTools)");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > MAX_TEXT) {
+            return bad("reason is required, at most " + MAX_TEXT + " characters: why these alerts are not wanted");
+        }
+        JsonNode evidence = body.path("evidence");
+        if (!evidence.isMissingNode() && !evidence.isNull() && !evidence.isObject()) {
+            return bad("evidence must be an object of ExtendedProperties values, e.g. {\"Remote Address\": \"203.0.113.9\"}");
+        }
+        ObjectNode wanted = evidence.isObject() ? (ObjectNode) evidence : JsonNodeFactory.instance.objectNode();
+        if (wanted.size() > MAX_EVIDENCE) {
+            return bad("evidence holds at most " + MAX_EVIDENCE + " values");
+        }
+        Iterator<JsonNode> values = wanted.elements();
+        while (values.hasNext()) {
+            if (!values.next().isValueNode()) {
+                return bad("evidence values must be strings, numbers or booleans");
+            }
+        }
+        Instant expiresAt;
+        try {
+            expiresAt = text(body, "expiresAt") == null ? null : Instant.parse(text(body, "expiresAt"));
+        } catch (DateTimeParseException e) {
+            return bad("expiresAt must be an ISO 8601 time such as 2027-01-31T00:00:00Z");
+        }
+        if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
+            return bad("expiresAt is in the past");
+        }
+        return uni(rules.create(text(body, "hub"), text(body, "deviceId"), alertType, wanted, reason, expiresAt, caller.getPrincipal().getName()))
+                .map(rule -> Response.status(201).entity(rule).build());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({"operator", "admin"})
+    public Uni<Response> delete(@PathParam("id") String id) {
+        UUID ruleId;
+        try {
+            ruleId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return bad("not a rule id: " + id);
+        }
+        return uni(rules.delete(ruleId, caller.getPrincipal().getName())).map(deleted -> deleted ? Response.noContent().build()
+                : Response.status(404).entity(Map.of("error", Map.of("code", "suppression.unknown", "message", "no rule " + id))).build());
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static Uni<Response> bad(String message) {
+        return Uni.createFrom().item(Response.status(400).entity(Map.of("error", Map.of("code", "suppression.invalid", "message", message))).build());
+    }
+
+    private static <T> Uni<T> uni(Future<T> future) {
+        return Uni.createFrom().completionStage(future.toCompletionStage());
+    }
+}
