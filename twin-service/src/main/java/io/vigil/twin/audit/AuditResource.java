@@ -2,6 +2,7 @@ package io.vigil.twin.audit;
 
 import io.smallrye.mutiny.Uni;
 import io.vigil.twin.config.TwinConfig;
+import io.vigil.twin.http.Answers;
 import io.vigil.twin.http.HubParameter;
 import io.vigil.twin.http.TwinApiException;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,8 +37,8 @@ public class AuditResource {
         if (size < 1 || size > MAX_PAGE) {
             throw TwinApiException.invalid("limit must be between 1 and " + MAX_PAGE);
         }
-        return Uni.createFrom().completionStage(trail.page(HubParameter.resolve(hub, config.defaultHub()),
-                before == null ? Long.MAX_VALUE : before, size).toCompletionStage()).map(entries -> {
+        return Answers.uni(trail.page(HubParameter.resolve(hub, config.defaultHub()),
+                before == null ? Long.MAX_VALUE : before, size)).map(entries -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("value", entries);
             body.put("nextBefore", entries.size() == size ? entries.get(entries.size() - 1).id() : null);

@@ -2,6 +2,7 @@ package io.vigil.twin.brokerauth;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.vigil.twin.http.Answers;
 import io.vigil.twin.http.TwinApiException;
 import io.vigil.twin.store.TwinStore;
 import jakarta.annotation.security.RolesAllowed;
@@ -49,7 +50,7 @@ public class BrokerAuthResource {
             throw TwinApiException.invalid("the body must be {\"clientId\", \"username\", \"password\", ...}");
         }
         Instant now = Instant.now();
-        return Uni.createFrom().completionStage(authenticator.authenticate(request, now).toCompletionStage()).map(decision -> {
+        return Answers.uni(authenticator.authenticate(request, now)).map(decision -> {
             metrics.counter("vigil.twin.broker.authentications", "result", decision.allowed() ? "allow" : "deny",
                     "reason", decision.allowed() ? "none" : decision.reason()).increment();
             if (!decision.allowed()) {
@@ -119,7 +120,6 @@ public class BrokerAuthResource {
         if (hub.isEmpty()) {
             return Uni.createFrom().item(Response.noContent().build());
         }
-        return Uni.createFrom().completionStage(twins.connectionState(hub.get(), login.get().deviceId(), login.get().moduleId(), state, at)
-                .toCompletionStage()).map(v -> Response.noContent().build());
+        return Answers.uni(twins.connectionState(hub.get(), login.get().deviceId(), login.get().moduleId(), state, at)).map(v -> Response.noContent().build());
     }
 }

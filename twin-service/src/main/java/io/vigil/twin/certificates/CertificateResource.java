@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vigil.contracts.hubevents.HubEventNotice;
 import io.vigil.twin.config.TwinConfig;
+import io.vigil.twin.http.Answers;
 import io.vigil.twin.http.HubParameter;
 import io.vigil.twin.http.IfMatch;
 import io.vigil.twin.http.TwinApiException;
@@ -25,7 +26,6 @@ import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A hub's CA certificates, in the shape of IoT Hub's certificates resource: {@code PUT /certificates/{name}} with
@@ -36,8 +36,6 @@ import java.util.regex.Pattern;
 @Path("/certificates")
 @Produces(MediaType.APPLICATION_JSON)
 public class CertificateResource {
-
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final CertificateStore certificates;
     private final HubChangeReporter changes;
@@ -54,14 +52,14 @@ public class CertificateResource {
     @GET
     @RolesAllowed({"reader", "operator", "admin"})
     public Uni<Map<String, Object>> list(@QueryParam("hub") String hub) {
-        return uni(certificates.list(hub(hub))).map(all -> Map.of("value", all.stream().map(CaCertificate::toJson).toList()));
+        return Answers.uni(certificates.list(hub(hub))).map(all -> Map.of("value", all.stream().map(CaCertificate::toJson).toList()));
     }
 
     @GET
     @Path("/{name}")
     @RolesAllowed({"reader", "operator", "admin"})
     public Uni<Response> one(@PathParam("name") String name, @QueryParam("hub") String hub) {
-        return uni(certificates.find(hub(hub), name)).map(found -> found
+        return Answers.uni(certificates.find(hub(hub), name)).map(found -> found
                 .map(certificate -> Response.ok(certificate.toJson()).header("ETag", IfMatch.header(certificate.etag())).build())
                 .orElseThrow(() -> new TwinApiException(404, "CertificateNotFound", "no certificate " + name)));
     }
@@ -75,13 +73,13 @@ public class CertificateResource {
         String actor = caller.getPrincipal().getName();
         Future<CaCertificate> added;
         try {
-            requireName(name);
+            Answers.requireResourceName(name, "certificate");
             added = certificates.put(resolved, name, CertificateText.readCa(body == null ? null : body.path("properties").path("certificate")
                     .asText(null), Instant.now()), IfMatch.of(ifMatch), actor);
         } catch (TwinApiException refused) {
             added = Future.failedFuture(refused);
         }
-        return uni(changes.reported(added, resolved, actor, name, "certificate.add", HubEventNotice.CERTIFICATE_ADDED,
+        return Answers.uni(changes.reported(added, resolved, actor, name, "certificate.add", HubEventNotice.CERTIFICATE_ADDED,
                 HubEventNotice.CERTIFICATE_ADD_FAILED))
                 .map(certificate -> Response.ok(certificate.toJson()).header("ETag", IfMatch.header(certificate.etag())).build());
     }
@@ -92,22 +90,14 @@ public class CertificateResource {
     public Uni<Response> delete(@PathParam("name") String name, @HeaderParam("If-Match") String ifMatch, @QueryParam("hub") String hub) {
         String resolved = hub(hub);
         String actor = caller.getPrincipal().getName();
-        return uni(changes.reported(certificates.delete(resolved, name, IfMatch.of(ifMatch), actor), resolved, actor, name,
+        return Answers.uni(changes.reported(certificates.delete(resolved, name, IfMatch.of(ifMatch), actor), resolved, actor, name,
                 "certificate.delete", HubEventNotice.CERTIFICATE_DELETED, HubEventNotice.CERTIFICATE_DELETE_FAILED))
                 .map(v -> Response.noContent().build());
     }
 
-    private static void requireName(String name) {
-        if (!NAME.matcher(name).matches()) {
-            throw TwinApiException.invalid("certificate names are 1 to 64 letters, digits, '.', '_' or '-'");
-        }
-    }
 
     private String hub(String requested) {
         return HubParameter.resolve(requested, config.defaultHub());
     }
 
-    private static <T> Uni<T> uni(Future<T> future) {
-        return Uni.createFrom().completionStage(future.toCompletionStage());
-    }
 }

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vigil.contracts.hubevents.HubEventNotice;
 import io.vigil.twin.config.TwinConfig;
+import io.vigil.twin.http.Answers;
 import io.vigil.twin.http.HubParameter;
 import io.vigil.twin.http.IfMatch;
 import io.vigil.twin.http.TwinApiException;
@@ -24,7 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A hub's diagnostic settings: {@code PUT/GET/DELETE /diagnosticSettings/{name}}, {@code GET /diagnosticSettings}.
@@ -34,8 +34,6 @@ import java.util.regex.Pattern;
 @Path("/diagnosticSettings")
 @Produces(MediaType.APPLICATION_JSON)
 public class DiagnosticSettingResource {
-
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final DiagnosticSettingStore settings;
     private final HubChangeReporter changes;
@@ -52,14 +50,14 @@ public class DiagnosticSettingResource {
     @GET
     @RolesAllowed({"reader", "operator", "admin"})
     public Uni<Map<String, Object>> list(@QueryParam("hub") String hub) {
-        return uni(settings.list(hub(hub))).map(all -> Map.of("value", all.stream().map(DiagnosticSetting::toJson).toList()));
+        return Answers.uni(settings.list(hub(hub))).map(all -> Map.of("value", all.stream().map(DiagnosticSetting::toJson).toList()));
     }
 
     @GET
     @Path("/{name}")
     @RolesAllowed({"reader", "operator", "admin"})
     public Uni<Response> one(@PathParam("name") String name, @QueryParam("hub") String hub) {
-        return uni(settings.find(hub(hub), name)).map(found -> found
+        return Answers.uni(settings.find(hub(hub), name)).map(found -> found
                 .map(setting -> Response.ok(setting.toJson()).header("ETag", IfMatch.header(setting.etag())).build())
                 .orElseThrow(() -> new TwinApiException(404, "DiagnosticSettingNotFound", "no diagnostic setting " + name)));
     }
@@ -73,12 +71,12 @@ public class DiagnosticSettingResource {
         String actor = caller.getPrincipal().getName();
         Future<DiagnosticSetting> written;
         try {
-            requireName(name);
+            Answers.requireResourceName(name, "diagnostic setting");
             written = settings.put(resolved, name, DiagnosticSettingSpec.parse(body), IfMatch.of(ifMatch), actor);
         } catch (TwinApiException refused) {
             written = Future.failedFuture(refused);
         }
-        return uni(changes.reported(written, resolved, actor, name, "diagnostic-setting.put", HubEventNotice.DIAGNOSTIC_SETTING_CHANGED,
+        return Answers.uni(changes.reported(written, resolved, actor, name, "diagnostic-setting.put", HubEventNotice.DIAGNOSTIC_SETTING_CHANGED,
                 HubEventNotice.DIAGNOSTIC_SETTING_CHANGED))
                 .map(setting -> Response.ok(setting.toJson()).header("ETag", IfMatch.header(setting.etag())).build());
     }
@@ -89,22 +87,14 @@ public class DiagnosticSettingResource {
     public Uni<Response> delete(@PathParam("name") String name, @HeaderParam("If-Match") String ifMatch, @QueryParam("hub") String hub) {
         String resolved = hub(hub);
         String actor = caller.getPrincipal().getName();
-        return uni(changes.reported(settings.delete(resolved, name, IfMatch.of(ifMatch), actor), resolved, actor, name,
+        return Answers.uni(changes.reported(settings.delete(resolved, name, IfMatch.of(ifMatch), actor), resolved, actor, name,
                 "diagnostic-setting.delete", HubEventNotice.DIAGNOSTIC_SETTING_DELETED, HubEventNotice.DIAGNOSTIC_SETTING_DELETED))
                 .map(v -> Response.noContent().build());
     }
 
-    private static void requireName(String name) {
-        if (!NAME.matcher(name).matches()) {
-            throw TwinApiException.invalid("diagnostic setting names are 1 to 64 letters, digits, '.', '_' or '-'");
-        }
-    }
 
     private String hub(String requested) {
         return HubParameter.resolve(requested, config.defaultHub());
     }
 
-    private static <T> Uni<T> uni(Future<T> future) {
-        return Uni.createFrom().completionStage(future.toCompletionStage());
-    }
 }

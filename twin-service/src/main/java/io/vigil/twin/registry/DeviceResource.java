@@ -5,6 +5,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vigil.twin.config.TwinConfig;
+import io.vigil.twin.http.Answers;
 import io.vigil.twin.http.HubParameter;
 import io.vigil.twin.http.IfMatch;
 import io.vigil.twin.http.TwinApiException;
@@ -59,7 +60,7 @@ public class DeviceResource {
         }
         String after = continuation == null || continuation.isBlank() ? "" : decode(continuation);
         boolean withKeys = caller.hasRole(ADMIN);
-        return uni(registry.devices(hub(hub), after, limit)).map(page -> {
+        return Answers.uni(registry.devices(hub(hub), after, limit)).map(page -> {
             Response.ResponseBuilder answer = Response.ok(page.stream().map(identity -> identity.toJson(withKeys)).toList());
             if (page.size() == limit) {
                 answer.header("x-ms-continuation", encode(page.get(page.size() - 1).deviceId()));
@@ -90,7 +91,7 @@ public class DeviceResource {
     @RolesAllowed(ADMIN)
     public Uni<Response> deleteDevice(@PathParam("id") String deviceId, @HeaderParam("If-Match") String ifMatch,
                                       @QueryParam("hub") String hub) {
-        return uni(registry.delete(hub(hub), deviceId, "", IfMatch.of(ifMatch), actor())).map(v -> Response.noContent().build());
+        return Answers.uni(registry.delete(hub(hub), deviceId, "", IfMatch.of(ifMatch), actor())).map(v -> Response.noContent().build());
     }
 
     @POST
@@ -107,7 +108,7 @@ public class DeviceResource {
     public Uni<Response> modules(@PathParam("id") String deviceId, @QueryParam("hub") String hub) {
         String resolved = hub(hub);
         boolean withKeys = caller.hasRole(ADMIN);
-        return uni(registry.find(resolved, deviceId, "").compose(device -> device.isEmpty()
+        return Answers.uni(registry.find(resolved, deviceId, "").compose(device -> device.isEmpty()
                 ? Future.<List<Identity>>failedFuture(TwinApiException.notFound(deviceId, ""))
                 : registry.modules(resolved, deviceId)))
                 .map(modules -> Response.ok(modules.stream().map(identity -> identity.toJson(withKeys)).toList()).build());
@@ -135,7 +136,7 @@ public class DeviceResource {
     @RolesAllowed(ADMIN)
     public Uni<Response> deleteModule(@PathParam("id") String deviceId, @PathParam("moduleId") String moduleId,
                                       @HeaderParam("If-Match") String ifMatch, @QueryParam("hub") String hub) {
-        return uni(registry.delete(hub(hub), deviceId, moduleId, IfMatch.of(ifMatch), actor())).map(v -> Response.noContent().build());
+        return Answers.uni(registry.delete(hub(hub), deviceId, moduleId, IfMatch.of(ifMatch), actor())).map(v -> Response.noContent().build());
     }
 
     @POST
@@ -148,7 +149,7 @@ public class DeviceResource {
 
     private Uni<Response> found(Future<Identity> identity) {
         boolean withKeys = caller.hasRole(ADMIN);
-        return uni(identity).map(found -> Response.ok(found.toJson(withKeys)).header("ETag", IfMatch.header(found.etag())).build());
+        return Answers.uni(identity).map(found -> Response.ok(found.toJson(withKeys)).header("ETag", IfMatch.header(found.etag())).build());
     }
 
     private String actor() {
@@ -159,9 +160,6 @@ public class DeviceResource {
         return HubParameter.resolve(requested, config.defaultHub());
     }
 
-    private static <T> Uni<T> uni(Future<T> future) {
-        return Uni.createFrom().completionStage(future.toCompletionStage());
-    }
 
     private static String encode(String deviceId) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(deviceId.getBytes(StandardCharsets.UTF_8));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vigil.twin.config.TwinConfig;
+import io.vigil.twin.http.Answers;
 import io.vigil.twin.http.HubParameter;
 import io.vigil.twin.http.IfMatch;
 import io.vigil.twin.http.TwinApiException;
@@ -103,7 +104,7 @@ public class TwinResource {
     }
 
     private static Uni<Response> answer(Future<JsonNode> twin) {
-        return Uni.createFrom().completionStage(twin.toCompletionStage())
+        return Answers.uni(twin)
                 .map(found -> Response.ok(found).header("ETag", IfMatch.header(found.path("etag").asText())).build());
     }
 }
