@@ -183,7 +183,9 @@ public final class VigilLauncher {
                     service.name(), service.httpPort()));
         }
         summary.append(String.format("  %-18s mqtt://%s:%d  %s%n", "MQTT broker", broker.host(), broker.port(),
-                embeddedBroker != null ? "(embedded HiveMQ, data in " + dataDir.resolve("broker").toAbsolutePath() + ")" : "(external)"));
+                embeddedBroker != null ? "(embedded HiveMQ, data in " + dataDir.resolve("broker").toAbsolutePath() + ")"
+                        + (options.deviceAuth() ? "\n" + " ".repeat(21) + "devices log in with SAS tokens or certificates of the registry"
+                        + " (--device-auth off lets anyone in)" : "") : "(external)"));
         summary.append(String.format("  %-18s postgresql://%s@%s:%d/%s  %s%n", "PostgreSQL", database.user(), database.host(),
                 database.port(), database.path(),
                 embeddedPostgres != null ? "(embedded, data in " + dataDir.resolve("postgres").toAbsolutePath() + ")" : "(external)"));
