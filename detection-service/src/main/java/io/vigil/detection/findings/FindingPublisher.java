@@ -27,6 +27,10 @@ public class FindingPublisher {
                                 List<RecommendationNotice> recommendations) {
         List<Future<Void>> publications = new ArrayList<>();
         for (AlertNotice alert : alerts) {
+            if (alert.deviceId().isEmpty()) {
+                // A hub-wide alert (a certificate or diagnostic-setting change) concerns no device: no twin carries it.
+                continue;
+            }
             publications.add(broker.apply(FindingFeed.alertTopic(hubName(alert.hub()), alert.deviceId()), json(alert)));
         }
         for (RecommendationNotice recommendation : recommendations) {

@@ -84,8 +84,7 @@ public class HubEventConsumer {
                                 notices.stream().map(HubEventNotice::deviceId).toList(), notices.stream().map(HubEventNotice::id).toList())
                         .compose(fresh -> alerts.record(connection, hits(notices, fresh)))
                         .map(recorded -> raised.addAll(recorded)))
-                // Hub-wide alerts concern no device, so no twin carries them.
-                .compose(v -> publisher.publish(session::publish, raised.stream().filter(a -> !a.deviceId().isEmpty()).toList(), List.of()));
+                .compose(v -> publisher.publish(session::publish, raised, List.of()));
     }
 
     private static List<AlertHit> hits(List<HubEventNotice> notices, Set<String> fresh) {

@@ -101,7 +101,7 @@ public class AlertLifecycle {
                                             actor, before.status(), newStatus, before.severity(), newSeverity, comment))))
                                     .map(v -> Optional.of(AlertView.of(updated.iterator().next()))));
                 }))
-                .compose(changed -> changed.isEmpty() || changed.get().deviceId().isEmpty() ? Future.succeededFuture(changed)
+                .compose(changed -> changed.isEmpty() ? Future.succeededFuture(changed)
                         : publisher.publish(broker::publish, List.of(notice(changed.get())), List.of()).map(changed));
     }
 
