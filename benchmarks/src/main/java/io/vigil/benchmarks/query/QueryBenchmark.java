@@ -2,9 +2,9 @@ package io.vigil.benchmarks.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.benchmarks.support.Alternation;
 import io.vigil.benchmarks.support.Arguments;
 import io.vigil.benchmarks.support.BenchmarkDatabase;
-import io.vigil.benchmarks.support.Percentiles;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -66,26 +66,13 @@ public final class QueryBenchmark {
             System.out.printf("Timing %d runs of each (2 warm-up runs first), KQL over HTTP and hand-written SQL alternating%n", options.runs);
             System.out.printf("  %-33s %10s %10s %10s %10s %7s %9s%n", "saved query", "KQL p50", "KQL p95", "SQL p50", "SQL p95", "ratio", "rows");
             for (Case c : cases) {
-                long[] kql = new long[options.runs];
-                long[] sql = new long[options.runs];
-                int kqlRows = 0;
-                int sqlRows = 0;
-                for (int run = -2; run < options.runs; run++) {
-                    long start = System.nanoTime();
-                    kqlRows = runSummary(http, options, c);
-                    long kqlTime = System.nanoTime() - start;
-                    start = System.nanoTime();
-                    sqlRows = runSql(db, c);
-                    long sqlTime = System.nanoTime() - start;
-                    if (run >= 0) {
-                        kql[run] = kqlTime;
-                        sql[run] = sqlTime;
-                    }
-                }
-                double kqlP50 = Percentiles.millis(kql, 50);
-                double sqlP50 = Percentiles.millis(sql, 50);
+                Alternation<Integer, Integer> timed = Alternation.time(2, options.runs, () -> runSummary(http, options, c), () -> runSql(db, c));
+                int kqlRows = timed.serviceAnswer();
+                int sqlRows = timed.sqlAnswer();
+                double kqlP50 = timed.serviceMillis(50);
+                double sqlP50 = timed.sqlMillis(50);
                 System.out.printf("  %-33s %8.1fms %8.1fms %8.1fms %8.1fms %6.2fx %4d/%-4d%n", c.summary(), kqlP50,
-                        Percentiles.millis(kql, 95), sqlP50, Percentiles.millis(sql, 95), kqlP50 / sqlP50, kqlRows, sqlRows);
+                        timed.serviceMillis(95), sqlP50, timed.sqlMillis(95), kqlP50 / sqlP50, kqlRows, sqlRows);
                 if (kqlRows != sqlRows) {
                     System.out.printf("    rows differ: the KQL result was cut at the service's row limit or the SQL is not the same question%n");
                 }

@@ -2,9 +2,9 @@ package io.vigil.benchmarks.twin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.benchmarks.support.Alternation;
 import io.vigil.benchmarks.support.Arguments;
 import io.vigil.benchmarks.support.BenchmarkDatabase;
-import io.vigil.benchmarks.support.Percentiles;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -106,26 +106,14 @@ public final class TwinQueryBenchmark {
             System.out.printf("  %-26s %10s %10s %10s %10s %7s %9s%n", "twin query", "query p50", "query p99", "SQL p50",
                     "SQL p99", "ratio", "rows");
             for (Case c : cases) {
-                long[] service = new long[options.runs];
-                long[] sql = new long[options.runs];
-                List<JsonNode> serviceItems = List.of();
-                List<JsonNode> sqlItems = List.of();
-                for (int run = -WARM_UP_RUNS; run < options.runs; run++) {
-                    long start = System.nanoTime();
-                    serviceItems = runQuery(http, options, c).items();
-                    long serviceTime = System.nanoTime() - start;
-                    start = System.nanoTime();
-                    sqlItems = runSql(db, c);
-                    long sqlTime = System.nanoTime() - start;
-                    if (run >= 0) {
-                        service[run] = serviceTime;
-                        sql[run] = sqlTime;
-                    }
-                }
-                double serviceP50 = Percentiles.millis(service, 50);
-                double sqlP50 = Percentiles.millis(sql, 50);
+                Alternation<List<JsonNode>, List<JsonNode>> timed = Alternation.time(WARM_UP_RUNS, options.runs,
+                        () -> runQuery(http, options, c).items(), () -> runSql(db, c));
+                List<JsonNode> serviceItems = timed.serviceAnswer();
+                List<JsonNode> sqlItems = timed.sqlAnswer();
+                double serviceP50 = timed.serviceMillis(50);
+                double sqlP50 = timed.sqlMillis(50);
                 System.out.printf("  %-26s %8.1fms %8.1fms %8.1fms %8.1fms %6.2fx %4d/%-4d%n", c.name(), serviceP50,
-                        Percentiles.millis(service, 99), sqlP50, Percentiles.millis(sql, 99), serviceP50 / sqlP50, serviceItems.size(),
+                        timed.serviceMillis(99), sqlP50, timed.sqlMillis(99), serviceP50 / sqlP50, serviceItems.size(),
                         sqlItems.size());
                 report(serviceItems, sqlItems);
             }
