@@ -34,6 +34,7 @@ final class AggregateCollector {
     private final String inputAlias;
     private final List<Relation.OrderKey> inputOrder;
     private List<String> inputOrderColumns;
+    private String pickedRowOrder;
     private int counter;
 
     AggregateCollector(CompilerServices services, String inputAlias, List<Relation.OrderKey> inputOrder) {
@@ -80,6 +81,19 @@ final class AggregateCollector {
                 keyColumns.stream().map(k -> preAlias + "." + k).toList()) + " ";
         windowColumns.add("row_number() OVER (" + partition + "ORDER BY " + orderSql + ") AS " + name);
         return atGrouped(name);
+    }
+
+    /**
+     * Makes the grouped level keep one whole row per group, the first by {@code orderSql} (written against the
+     * grouped level's input), instead of aggregating: {@code DISTINCT ON} the keys. For a summarize whose only
+     * aggregation is one arg_max / arg_min, this is one sort where a row number window and a filtered array_agg
+     * per column are a sort, a window pass and a second aggregation.
+     */
+    void pickRowBy(String orderSql) {
+        if (keyColumns.isEmpty()) {
+            throw new IllegalStateException("picking one row per group needs group keys");
+        }
+        pickedRowOrder = orderSql;
     }
 
     /** Adds an aggregate column; returns the value as the post level reads it. */
@@ -131,10 +145,15 @@ final class AggregateCollector {
             groupedSelect.add(windowAlias + "." + key);
         }
         groupedSelect.addAll(groupedColumns);
-        String grouped = "SELECT " + (groupedSelect.isEmpty() ? "1 AS g0" : String.join(", ", groupedSelect))
-                + " FROM (" + window + ") AS " + windowAlias
-                + (keyColumns.isEmpty() ? "" : " GROUP BY " + String.join(", ",
-                        keyColumns.stream().map(k -> windowAlias + "." + k).toList()));
+        String keys = String.join(", ", keyColumns.stream().map(k -> windowAlias + "." + k).toList());
+        String grouped;
+        if (pickedRowOrder != null) {
+            grouped = "SELECT DISTINCT ON (" + keys + ") " + String.join(", ", groupedSelect)
+                    + " FROM (" + window + ") AS " + windowAlias + " ORDER BY " + keys + ", " + pickedRowOrder;
+        } else {
+            grouped = "SELECT " + (groupedSelect.isEmpty() ? "1 AS g0" : String.join(", ", groupedSelect))
+                    + " FROM (" + window + ") AS " + windowAlias + (keyColumns.isEmpty() ? "" : " GROUP BY " + keys);
+        }
         if (keyColumns.isEmpty() && groupedColumns.isEmpty()) {
             throw new IllegalStateException("summarize without keys or aggregates");
         }

@@ -59,11 +59,13 @@ final class SummarizeCompiler {
         }
 
         ExpressionCompiler aggregateCompiler = new ExpressionCompiler(services, environment, row, collector);
+        boolean onlyOneArgExtreme = !summarize.groups().isEmpty() && summarize.aggregates().size() == 1
+                && isArgExtreme(summarize.aggregates().get(0).expression(), environment);
         for (Assignment item : summarize.aggregates()) {
             Expr expression = item.expression();
-            if (expression instanceof Expr.Call call && AggregateFunctions.isArgExtreme(call.name())
-                    && !(environment.lookup(call.name()).orElse(null) instanceof Binding.Function)) {
-                argExtreme(item, call, rowCompiler, row, collector, names, keyNames, post, columns);
+            if (isArgExtreme(expression, environment)) {
+                argExtreme(item, (Expr.Call) expression, rowCompiler, row, collector, names, keyNames, post, columns,
+                        onlyOneArgExtreme);
                 continue;
             }
             if (item.names().size() > 1) {
@@ -78,6 +80,12 @@ final class SummarizeCompiler {
         return new Relation(collector.sql(input.sql(), post), columns, List.of(), null);
     }
 
+    /** An arg_max / arg_min call, unless a user function of the query shadows the name. */
+    private static boolean isArgExtreme(Expr expression, Environment environment) {
+        return expression instanceof Expr.Call call && AggregateFunctions.isArgExtreme(call.name())
+                && !(environment.lookup(call.name()).orElse(null) instanceof Binding.Function);
+    }
+
     private static void add(List<String> post, List<Relation.Column> columns, String sql, String name, SqlValue value) {
         String sqlName = "c" + (columns.size() + 1);
         post.add(sql + " AS " + sqlName);
@@ -88,11 +96,13 @@ final class SummarizeCompiler {
     /**
      * arg_max(X, cols...) / arg_min: the values of a row where X is greatest (least) in the group; rows with a null
      * X are ignored unless all are null. Columns: X, then the listed ones ({@code *}: every input column but the
-     * keys and X). A single name renames only X; a tuple {@code (a, b) =} renames in order.
+     * keys and X). A single name renames only X; a tuple {@code (a, b) =} renames in order. When it is the only
+     * aggregation, the group's row is picked whole ({@link AggregateCollector#pickRowBy}); otherwise each column is
+     * taken from the row ranked first in its group.
      */
     private void argExtreme(Assignment item, Expr.Call call, ExpressionCompiler rowCompiler, RowScope row,
                             AggregateCollector collector, UniqueNames names, Set<String> keyNames,
-                            List<String> post, List<Relation.Column> columns) {
+                            List<String> post, List<Relation.Column> columns, boolean pickWholeRow) {
         List<Expr> arguments = call.arguments();
         if (arguments.isEmpty() || arguments.get(0) instanceof Expr.Star) {
             throw call.position().error(KqlErrorCodes.ARGUMENTS, call.name() + "() needs the expression to maximize first");
@@ -105,7 +115,12 @@ final class SummarizeCompiler {
             throw Expressions.start(target).error(KqlErrorCodes.TYPE, call.name() + "() cannot order dynamic values; convert them first");
         }
         String targetColumn = collector.pre(targetValue);
-        String rank = collector.rank(OrderBySql.key(collector.atWindow(targetColumn), targetValue.type(), max, false));
+        String rank = null;
+        if (pickWholeRow) {
+            collector.pickRowBy(OrderBySql.key(collector.atGrouped(targetColumn), targetValue.type(), max, false));
+        } else {
+            rank = collector.rank(OrderBySql.key(collector.atWindow(targetColumn), targetValue.type(), max, false));
+        }
         Optional<String> targetName = ColumnNaming.derive(target, row::contains);
 
         List<String> defaultNames = new ArrayList<>();
@@ -142,7 +157,8 @@ final class SummarizeCompiler {
         }
         for (int i = 0; i < values.size(); i++) {
             SqlValue value = values.get(i);
-            String picked = "(array_agg(" + collector.atGrouped(sqlColumns.get(i)) + ") FILTER (WHERE " + rank + " = 1))[1]";
+            String picked = pickWholeRow ? collector.atGrouped(sqlColumns.get(i))
+                    : "(array_agg(" + collector.atGrouped(sqlColumns.get(i)) + ") FILTER (WHERE " + rank + " = 1))[1]";
             SqlValue grouped = value.type() == KqlType.STRING
                     ? collector.grouped("coalesce(" + picked + ", '')", KqlType.STRING, false)
                     : collector.grouped(picked, value.type(), true);
