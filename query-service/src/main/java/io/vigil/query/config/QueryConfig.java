@@ -25,6 +25,15 @@ public interface QueryConfig {
     int maxQueryLength();
 
     /**
+     * PostgreSQL {@code work_mem} of every query ({@code SET LOCAL}, with a unit: {@code kB}, {@code MB} or
+     * {@code GB}): what one sort or hash of the query may hold before it spills to disk. The server's default (often
+     * 4MB) sends the week-long alert summaries to disk; 64MB keeps them in memory. Each sort or hash node of each
+     * running query may take this much, so a pool of N connections bounds it at N times a few times this value.
+     */
+    @WithDefault("64MB")
+    String workMem();
+
+    /**
      * The PostgreSQL role every query takes ({@code SET LOCAL ROLE}) inside its read-only transaction. The default
      * role is created by this service's migration with SELECT on the workspace tables only; another role must be
      * one the service user is a member of.

@@ -29,9 +29,20 @@ public class QueryExecutor {
         this.pool = pool;
         this.config = config;
         this.compiler = new KqlCompiler(new KqlLimits(config.maxQueryLength(), config.maxRows()));
-        // One simple-protocol round trip for all three settings: they are the same for every query.
+        // One simple-protocol round trip for all the settings: they are the same for every query.
         this.transactionSettings = "SET TRANSACTION READ ONLY; SET LOCAL statement_timeout = "
-                + config.statementTimeout().toMillis() + "; SET LOCAL ROLE \"" + config.readerRole().replace("\"", "\"\"") + "\"";
+                + config.statementTimeout().toMillis() + "; SET LOCAL work_mem = '" + workMem(config.workMem()) + "'"
+                + "; SET LOCAL ROLE \"" + config.readerRole().replace("\"", "\"\"") + "\"";
+    }
+
+    /** The configured size, checked here because it is spliced into the settings statement, not bound. */
+    static String workMem(String configured) {
+        String value = configured.strip();
+        if (!value.matches("[1-9][0-9]{0,6}(kB|MB|GB)")) {
+            throw new IllegalArgumentException("vigil.query.work-mem must be a size with a unit (kB, MB or GB), like 64MB; was '"
+                    + configured + "'");
+        }
+        return value;
     }
 
     /** The compiler configured with this service's limits, shared by every endpoint. */

@@ -40,6 +40,22 @@ class QueryExecutorTest {
     }
 
     @Test
+    void everyStatementSortsWithTheConfiguredWorkMem() {
+        assertThat(run("SELECT current_setting('work_mem') AS c1, '' AS c2").rows().get(0).get(0)).isEqualTo("64MB");
+    }
+
+    @Test
+    void aWorkMemWithoutAUnitOrWithSqlInItIsRefused() {
+        assertThat(QueryExecutor.workMem(" 128MB ")).isEqualTo("128MB");
+        assertThat(QueryExecutor.workMem("512kB")).isEqualTo("512kB");
+        for (String bad : List.of("64", "64mb", "0MB", "64MB'; DROP TABLE x; --", "")) {
+            assertThat(catchThrowable(() -> QueryExecutor.workMem(bad)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("vigil.query.work-mem");
+        }
+    }
+
+    @Test
     void theWorkspaceTablesAreReadable() {
         assertThat(run("SELECT count(*)::text AS c1, '' AS c2 FROM workspace.security_alert").rows()).hasSize(1);
     }
