@@ -64,8 +64,7 @@ final class AggregateFunctions {
             case "count_distinct":
                 arguments.count(1, 2);
                 checkAccuracy(arguments, 1);
-                return collector.grouped("count(DISTINCT " + collector.atGrouped(collector.pre(arguments.value(0))) + ")",
-                        KqlType.LONG, false);
+                return collector.distinctCount(collector.pre(arguments.value(0)));
             case "dcountif":
             case "count_distinctif":
                 arguments.count(2, 3);
