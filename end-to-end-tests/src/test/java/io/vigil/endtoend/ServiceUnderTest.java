@@ -58,6 +58,10 @@ final class ServiceUnderTest implements AutoCloseable {
         }
     }
 
+    int httpPort() {
+        return httpPort;
+    }
+
     void start() throws IOException {
         Path jar = RunningSuite.repositoryRoot().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
