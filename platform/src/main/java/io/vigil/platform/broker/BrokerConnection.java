@@ -79,6 +79,11 @@ public class BrokerConnection {
         return main.publish(topic, payload);
     }
 
+    /** Publishes a retained message on the main connection; see {@link MqttSession#publishRetained}. */
+    public Future<Void> publishRetained(String topic, byte[] payload) {
+        return main.publishRetained(topic, payload);
+    }
+
     private static String hostName() {
         return Optional.ofNullable(System.getenv("HOSTNAME"))
                 .filter(h -> !h.isBlank())

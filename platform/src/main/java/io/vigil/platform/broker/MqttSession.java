@@ -121,9 +121,21 @@ public final class MqttSession {
 
     /** Publishes with QoS 1; the future completes when the broker has acknowledged the message. */
     public Future<Void> publish(String topic, byte[] payload) {
+        return publish(topic, payload, false);
+    }
+
+    /**
+     * Like {@link #publish(String, byte[])}, and the broker keeps the message as the topic's retained one: a
+     * subscriber that comes later gets the latest state of each topic first.
+     */
+    public Future<Void> publishRetained(String topic, byte[] payload) {
+        return publish(topic, payload, true);
+    }
+
+    private Future<Void> publish(String topic, byte[] payload, boolean retain) {
         Promise<Void> acknowledged = Promise.promise();
         runOnContext(() -> {
-            waitingForWindow.add(new PendingPublish(topic, Buffer.buffer(payload), acknowledged));
+            waitingForWindow.add(new PendingPublish(topic, Buffer.buffer(payload), retain, acknowledged));
             drainPublishWindow();
         });
         return acknowledged.future();
@@ -132,7 +144,7 @@ public final class MqttSession {
     private void drainPublishWindow() {
         while (connected && awaitingPuback.size() < config.maxInflight() && !waitingForWindow.isEmpty()) {
             PendingPublish next = waitingForWindow.poll();
-            client.publish(next.topic(), next.payload(), MqttQoS.AT_LEAST_ONCE, false, false)
+            client.publish(next.topic(), next.payload(), MqttQoS.AT_LEAST_ONCE, false, next.retain())
                     .onSuccess(packetId -> awaitingPuback.put(packetId, next.acknowledged()))
                     .onFailure(next.acknowledged()::tryFail);
         }
@@ -238,6 +250,6 @@ public final class MqttSession {
         }
     }
 
-    private record PendingPublish(String topic, Buffer payload, Promise<Void> acknowledged) {
+    private record PendingPublish(String topic, Buffer payload, boolean retain, Promise<Void> acknowledged) {
     }
 }
