@@ -12,6 +12,7 @@ import io.vigil.contracts.findings.RecommendationNotice;
 import io.vigil.detection.AlertHit;
 import io.vigil.detection.Observation;
 import io.vigil.detection.alerts.AlertStore;
+import io.vigil.detection.customalerts.CustomAlertRules;
 import io.vigil.detection.findings.FindingPublisher;
 import io.vigil.detection.recommendations.Assessment;
 import io.vigil.detection.recommendations.RecommendationStore;
@@ -34,8 +35,8 @@ import java.util.Set;
 
 /**
  * What detection does with a batch of feed messages, in one transaction: forget events it has handled before (a
- * redelivery), note each device as seen, run the single-event rules, the brute-force windows and the snapshot
- * assessments, record alerts and recommendations; then publish the resulting notices for the twins.
+ * redelivery), note each device as seen, run the single-event rules, the brute-force windows, the custom alert
+ * rules of the devices' security groups and the snapshot assessments, record alerts and recommendations; then publish the resulting notices for the twins.
  */
 final class DetectionBatchHandler implements BatchingConsumer.BatchHandler {
 
@@ -50,10 +51,11 @@ final class DetectionBatchHandler implements BatchingConsumer.BatchHandler {
     private final AlertStore alerts;
     private final RecommendationStore recommendations;
     private final FindingPublisher publisher;
+    private final CustomAlertRules customAlerts;
 
     DetectionBatchHandler(Pool pool, ObjectMapper mapper, MqttSession lane, RuleCatalog rules, BruteForceDetector bruteForce,
                           DeviceLifecycle devices, AlertStore alerts, RecommendationStore recommendations,
-                          FindingPublisher publisher) {
+                          FindingPublisher publisher, CustomAlertRules customAlerts) {
         this.pool = pool;
         this.mapper = mapper;
         this.lane = lane;
@@ -63,6 +65,7 @@ final class DetectionBatchHandler implements BatchingConsumer.BatchHandler {
         this.alerts = alerts;
         this.recommendations = recommendations;
         this.publisher = publisher;
+        this.customAlerts = customAlerts;
     }
 
     @Override
@@ -119,6 +122,10 @@ final class DetectionBatchHandler implements BatchingConsumer.BatchHandler {
             hits.addAll(rules.evaluate(observation));
         }
         chain = chain.compose(v -> bruteForce.evaluate(connection, observations)).map(found -> {
+            hits.addAll(found);
+            return null;
+        });
+        chain = chain.compose(v -> customAlerts.evaluate(connection, observations)).map(found -> {
             hits.addAll(found);
             return null;
         });

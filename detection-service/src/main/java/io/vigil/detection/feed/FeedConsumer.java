@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vigil.contracts.feed.EventFeed;
 import io.vigil.detection.alerts.AlertStore;
+import io.vigil.detection.customalerts.CustomAlertRules;
 import io.vigil.detection.config.DetectionConfig;
 import io.vigil.detection.findings.FindingPublisher;
 import io.vigil.detection.recommendations.RecommendationStore;
@@ -46,11 +47,13 @@ public class FeedConsumer {
     private final AlertStore alerts;
     private final RecommendationStore recommendations;
     private final FindingPublisher publisher;
+    private final CustomAlertRules customAlerts;
     private final Timer latency;
 
     FeedConsumer(Vertx vertx, BrokerConnection broker, Pool pool, ObjectMapper mapper, DetectionConfig config,
                  BruteForceDetector bruteForce, DeviceLifecycle devices, AlertStore alerts,
-                 RecommendationStore recommendations, FindingPublisher publisher, MeterRegistry registry) {
+                 RecommendationStore recommendations, FindingPublisher publisher, CustomAlertRules customAlerts,
+                 MeterRegistry registry) {
         this.vertx = vertx;
         this.broker = broker;
         this.pool = pool;
@@ -61,6 +64,7 @@ public class FeedConsumer {
         this.alerts = alerts;
         this.recommendations = recommendations;
         this.publisher = publisher;
+        this.customAlerts = customAlerts;
         this.latency = Timer.builder("vigil.detection.feed.latency").description("from receipt to acknowledgement").register(registry);
     }
 
@@ -72,7 +76,7 @@ public class FeedConsumer {
         for (int i = 1; i <= config.consumers(); i++) {
             MqttSession session = broker.openSession("detection-" + i);
             BatchingConsumer lane = new BatchingConsumer(vertx, session, batching, new DetectionBatchHandler(pool, mapper,
-                    session, rules, bruteForce, devices, alerts, recommendations, publisher), latency);
+                    session, rules, bruteForce, devices, alerts, recommendations, publisher, customAlerts), latency);
             lane.subscribe(List.of(EventFeed.sharedSubscription(config.subscriptionGroup())));
             lanes.add(lane);
         }
