@@ -1,0 +1,57 @@
+package io.vigil.deploy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SchemaCheckTest {
+
+    static final List<String> OVERLAYS = Manifests.OVERLAYS;
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void everyRenderedObjectIsAValidKubernetesObject(String overlay) {
+        List<Map<String, Object>> objects = Manifests.overlay(overlay);
+        assertThat(objects).hasSizeGreaterThan(20);
+        List<String> problems = new ArrayList<>();
+        objects.forEach(object -> problems.addAll(SchemaCheck.validate(object)));
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aMisspelledFieldIsReportedWithItsPlace() {
+        Map<String, Object> deployment = ingestDeployment();
+        Map<String, Object> container = Manifests.container(deployment, "ingest-service");
+        container.put("livenesProbe", container.remove("livenessProbe"));
+        assertThat(SchemaCheck.validate(deployment)).singleElement().asString()
+                .contains("Deployment/ingest-service").contains("livenesProbe").contains("containers[0]");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsReported() {
+        Map<String, Object> deployment = ingestDeployment();
+        ((Map<String, Object>) deployment.get("spec")).put("replicas", "two");
+        assertThat(SchemaCheck.validate(deployment)).singleElement().asString().contains("Deployment/ingest-service");
+    }
+
+    @Test
+    void anUnknownKindOrAMissingImageIsReported() {
+        Map<String, Object> deployment = ingestDeployment();
+        deployment.put("apiVersion", "apps/v1beta1");
+        assertThat(SchemaCheck.validate(deployment)).singleElement().asString().contains("no schema for apps/v1beta1/Deployment");
+
+        Map<String, Object> imageless = ingestDeployment();
+        Manifests.container(imageless, "ingest-service").remove("image");
+        assertThat(SchemaCheck.validate(imageless)).singleElement().asString().contains("name and an image");
+    }
+
+    static Map<String, Object> ingestDeployment() {
+        return Manifests.get(Manifests.overlay("dev"), "Deployment", "ingest-service");
+    }
+}
