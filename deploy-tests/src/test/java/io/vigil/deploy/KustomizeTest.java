@@ -104,7 +104,7 @@ class KustomizeTest {
         assertThat(Manifests.podLabels(deployment)).containsEntry("team", "t").containsEntry("app", "a");
         assertThat(Manifests.container(deployment, "one")).containsEntry("image", "x:2").containsKey("env");
         assertThat(Manifests.container(deployment, "two")).containsEntry("image", "y:1");
-        assertThat(Manifests.container(deployment, "two").get("env")).asList().hasSize(1);
+        assertThat((List<?>) Manifests.container(deployment, "two").get("env")).hasSize(1);
     }
 
     @Test

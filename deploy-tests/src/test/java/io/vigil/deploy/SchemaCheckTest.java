@@ -10,6 +10,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@SuppressWarnings("unchecked")
 class SchemaCheckTest {
 
     static final List<String> OVERLAYS = Manifests.OVERLAYS;

@@ -58,7 +58,8 @@ class ServiceConfigurationTest {
                 "twin-service: DB_USER sets no property the service reads",
                 "twin-service: container port 8080, quarkus.http.port is 8083",
                 "twin-service: readinessProbe path /health/ready, the service answers on /q/health/ready",
-                "twin-service: readinessProbe port 8083 is not a port the container declares");
+                "twin-service: readinessProbe port 8083 is not a port the container declares",
+                "twin-service: livenessProbe port 8083 is not a port the container declares");
         assertThat(problems(objects, "ingest-service")).isEmpty();
     }
 
