@@ -72,6 +72,7 @@ final class SchemaCheck {
         List<String> problems = new ArrayList<>();
         unknownFields(typed, where, problems, Collections.newSetFromMap(new IdentityHashMap<>()));
         required(object, where, problems);
+        OpenApiCheck.validate(object).ifPresent(problems::add);
         return problems;
     }
 

@@ -30,8 +30,23 @@ class SchemaCheckTest {
         Map<String, Object> deployment = ingestDeployment();
         Map<String, Object> container = Manifests.container(deployment, "ingest-service");
         container.put("livenesProbe", container.remove("livenessProbe"));
+        // Both schemas know the field is not a container's: fabric8's model says where, the OpenAPI one in which type.
+        assertThat(SchemaCheck.validate(deployment)).containsExactly(
+                "Deployment/ingest-service.spec.template.spec.containers[0]: unknown field(s) [livenesProbe] in Container",
+                "Deployment/ingest-service: The field `livenesProbe` in the JSON string is not defined in the `V1Container` properties.");
+    }
+
+    @Test
+    void aMissingRequiredFieldIsReportedByTheOpenApiSchema() {
+        Map<String, Object> deployment = ingestDeployment();
+        Map<String, Object> port = ((List<Map<String, Object>>) Manifests.container(deployment, "ingest-service").get("ports")).get(0);
+        port.remove("containerPort");
         assertThat(SchemaCheck.validate(deployment)).singleElement().asString()
-                .contains("Deployment/ingest-service").contains("livenesProbe").contains("containers[0]");
+                .contains("Deployment/ingest-service", "required field `containerPort`");
+
+        Map<String, Object> policy = Manifests.get(Manifests.overlay("dev"), "NetworkPolicy", "broker");
+        ((Map<String, Object>) policy.get("spec")).put("ingress", List.of(Map.of("ports", List.of(Map.of("protocl", "TCP")))));
+        assertThat(SchemaCheck.validate(policy)).anySatisfy(p -> assertThat(p).contains("`protocl`", "V1NetworkPolicyPort"));
     }
 
     @Test
