@@ -2,6 +2,7 @@ package io.vigil.detection.suppression;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.vigil.detection.AlertHit;
 
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.UUID;
  *
  * @param evidence values the hit's {@code ExtendedProperties} must hold, e.g. {@code {"Remote Address": "203.0.113.9"}}
  */
+@RegisterForReflection
 public record SuppressionRule(UUID id, String hub, String deviceId, String alertType, ObjectNode evidence, String reason,
                               String createdBy, Instant createdAt, Instant expiresAt) {
 

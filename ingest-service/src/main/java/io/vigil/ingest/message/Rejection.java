@@ -1,5 +1,7 @@
 package io.vigil.ingest.message;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * One reason why a message or an event was refused.
  *
@@ -41,6 +43,7 @@ package io.vigil.ingest.message;
  * @param rule    stable machine code, see the table
  * @param message one human sentence
  */
+@RegisterForReflection
 public record Rejection(String path, String rule, String message) {
 
     public static final String SIZE = "size";
