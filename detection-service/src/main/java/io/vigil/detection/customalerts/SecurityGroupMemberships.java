@@ -8,6 +8,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
 import io.vigil.contracts.twins.SecurityGroupNotice;
 import io.vigil.contracts.twins.TwinFeed;
 import io.vigil.platform.broker.BatchingConsumer;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Keeps the devices' memberships from twin-service's security group notices. Not a shared subscription: the broker
@@ -65,11 +67,17 @@ public class SecurityGroupMemberships {
         }
     }
 
+    /** In arrival order, so that a device deleted and created again within one batch ends in its new group. */
     private Future<Void> handle(List<InboundMessage> batch) {
-        List<SecurityGroupNotice> notices = new ArrayList<>();
+        List<Function<SqlConnection, Future<Void>>> changes = new ArrayList<>();
         for (InboundMessage message : batch) {
             if (message.payload().length == 0) {
-                continue; // a cleared retained message
+                // twin-service cleared a deleted device's retained notice: .../security-groups/{hubName}/{deviceId}
+                String[] levels = message.topic().substring(TwinFeed.SECURITY_GROUPS_ROOT.length() + 1).split("/", 2);
+                if (levels.length == 2) {
+                    changes.add(connection -> store.forget(connection, levels[0], levels[1]));
+                }
+                continue;
             }
             try {
                 SecurityGroupNotice notice = mapper.readValue(message.payload(), SecurityGroupNotice.class);
@@ -78,18 +86,18 @@ public class SecurityGroupMemberships {
                     LOG.warnf("Skipping a security group notice of version %d on %s", notice.version(), message.topic());
                     continue;
                 }
-                notices.add(notice);
+                changes.add(connection -> store.join(connection, notice));
             } catch (IOException e) {
                 LOG.warnf("Skipping an unreadable security group notice on %s: %s", message.topic(), e.getMessage());
             }
         }
-        if (notices.isEmpty()) {
+        if (changes.isEmpty()) {
             return Future.succeededFuture();
         }
         return pool.withTransaction(connection -> {
             Future<Void> chain = Future.succeededFuture();
-            for (SecurityGroupNotice notice : notices) {
-                chain = chain.compose(v -> store.join(connection, notice));
+            for (Function<SqlConnection, Future<Void>> change : changes) {
+                chain = chain.compose(v -> change.apply(connection));
             }
             return chain;
         });

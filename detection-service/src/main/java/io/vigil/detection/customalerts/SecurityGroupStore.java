@@ -32,6 +32,8 @@ public class SecurityGroupStore {
             + " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (hub, device_id) DO UPDATE SET security_group = excluded.security_group,"
             + " twin_version = excluded.twin_version, changed_at = excluded.changed_at"
             + " WHERE detection.security_group_member.twin_version < excluded.twin_version";
+    // The hub name is the 9th '/'-part of the resource id: /subscriptions/s/resourceGroups/rg/providers/Microsoft.Devices/IotHubs/<name>.
+    private static final String FORGET = "DELETE FROM detection.security_group_member WHERE device_id = $1 AND lower(split_part(hub, '/', 9)) = lower($2)";
     // Each device of the batch with the rules of its group: its announced one, else the default group.
     private static final String GROUPS_OF = "SELECT d.hub, d.device_id, g.rules::text AS rules"
             + " FROM unnest($1::text[], $2::text[]) AS d(hub, device_id)"
@@ -77,6 +79,11 @@ public class SecurityGroupStore {
     public Future<Void> join(SqlClient client, SecurityGroupNotice notice) {
         return client.preparedQuery(JOIN).execute(Tuple.of(notice.hub(), notice.deviceId(), notice.securityGroup(),
                 notice.twinVersion(), notice.changedAt().atOffset(ZoneOffset.UTC))).mapEmpty();
+    }
+
+    /** Forgets a deleted device's membership, so that the same id created again starts over at twin version 1. */
+    public Future<Void> forget(SqlClient client, String hubName, String deviceId) {
+        return client.preparedQuery(FORGET).execute(Tuple.of(deviceId, hubName)).mapEmpty();
     }
 
     /** The group of each device that has one with rules, keyed by {@link #key}. */

@@ -76,6 +76,14 @@ class CustomAlertsTest {
         Thread.sleep(1000);
         assertThat(TestDatabase.count("SELECT count(*) FROM workspace.security_alert WHERE resource_id = ? AND device_id = 'line-2'"
                 + " AND alert_type LIKE 'IoT_CA_%'", hub(hubName))).as("line-2 is in no group with rules").isZero();
+
+        // line-1 deleted (its retained notice cleared) and created again: its twin versions start over and count.
+        broker.publish(TwinFeed.securityGroupTopic(hubName, "line-1"), new byte[0]);
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestDatabase.count("SELECT count(*) FROM detection.security_group_member"
+                + " WHERE hub = ? AND device_id = 'line-1'", hub(hubName)) == 0);
+        announce(hubName, "line-1", "plant-9", 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestDatabase.count("SELECT count(*) FROM detection.security_group_member"
+                + " WHERE hub = ? AND device_id = 'line-1' AND security_group = 'plant-9'", hub(hubName)) == 1);
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vigil.twin.config.TwinConfig;
+import io.vigil.twin.securitygroups.SecurityGroupPublisher;
 import io.vigil.twin.http.Answers;
 import io.vigil.twin.http.HubParameter;
 import io.vigil.twin.http.IfMatch;
@@ -42,11 +43,13 @@ public class DeviceResource {
     private final RegistryStore registry;
     private final TwinConfig config;
     private final SecurityIdentity caller;
+    private final SecurityGroupPublisher securityGroups;
 
-    DeviceResource(RegistryStore registry, TwinConfig config, SecurityIdentity caller) {
+    DeviceResource(RegistryStore registry, TwinConfig config, SecurityIdentity caller, SecurityGroupPublisher securityGroups) {
         this.registry = registry;
         this.config = config;
         this.caller = caller;
+        this.securityGroups = securityGroups;
     }
 
     /** A page of the hub's devices in id order; {@code x-ms-continuation} in the answer asks for the next one. */
@@ -91,7 +94,10 @@ public class DeviceResource {
     @RolesAllowed(ADMIN)
     public Uni<Response> deleteDevice(@PathParam("id") String deviceId, @HeaderParam("If-Match") String ifMatch,
                                       @QueryParam("hub") String hub) {
-        return Answers.uni(registry.delete(hub(hub), deviceId, "", IfMatch.of(ifMatch), actor())).map(v -> Response.noContent().build());
+        String resolved = hub(hub);
+        // A deleted device is in no group; the same id created again starts its twin versions over.
+        return Answers.uni(registry.delete(resolved, deviceId, "", IfMatch.of(ifMatch), actor())
+                .compose(v -> securityGroups.forget(resolved, deviceId))).map(v -> Response.noContent().build());
     }
 
     @POST

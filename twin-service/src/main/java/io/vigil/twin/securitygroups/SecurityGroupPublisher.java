@@ -38,4 +38,12 @@ public class SecurityGroupPublisher {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Clears a deleted device's retained notice: an empty retained message, which consumers read as "forget it". */
+    public Future<Void> forget(String hub, String deviceId) {
+        String topic = TwinFeed.securityGroupTopic(HubResourceId.parse(hub).hubName(), deviceId);
+        return broker.publishRetained(topic, new byte[0])
+                .onFailure(e -> LOG.warnf("Could not clear the security group of deleted %s: %s", deviceId, e.getMessage()))
+                .otherwiseEmpty();
+    }
 }

@@ -60,6 +60,20 @@ class SecurityGroupNoticeTest {
         try (TestMqttClient late = TestMqttClient.connect()) {
             late.subscribe(topic);
             assertThat(awaitNotice(late, 1).path("securityGroup").asText()).as("the retained notice").isEqualTo("plant-4");
+
+            // Deleting the device clears its retained notice: subscribers get an empty message, later ones nothing.
+            given().auth().oauth2(TestTokens.admin()).delete("/devices/" + deviceId).then().statusCode(204);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (late.received().size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(late.received()).hasSize(2);
+            assertThat(late.received().get(1).payload()).as("the clearing message").isEmpty();
+        }
+        try (TestMqttClient afterDeletion = TestMqttClient.connect()) {
+            afterDeletion.subscribe(topic);
+            Thread.sleep(1000);
+            assertThat(afterDeletion.received()).as("no retained notice of a deleted device").isEmpty();
         }
     }
 
