@@ -26,12 +26,12 @@ public interface QueryConfig {
 
     /**
      * PostgreSQL {@code work_mem} of every query ({@code SET LOCAL}, with a unit: {@code kB}, {@code MB} or
-     * {@code GB}): what one sort or hash of the query may hold before it spills to disk. The server's default (often
-     * 4MB) sends the week-long alert summaries to disk; 64MB keeps them in memory. Each sort or hash node of each
-     * running query may take this much, so a pool of N connections bounds it at N times a few times this value.
+     * {@code GB}); unset, the server's own. What one sort or hash of a query may hold before it spills to disk; each
+     * sort or hash node of each running query may take this much. Unset by default because no gain was measured: on
+     * the benchmark data the device summary ran in about the same time at 4MB and 64MB, and the hand-written
+     * count(DISTINCT) form ran slower at 64MB (README, Performance).
      */
-    @WithDefault("64MB")
-    String workMem();
+    Optional<String> workMem();
 
     /**
      * The PostgreSQL role every query takes ({@code SET LOCAL ROLE}) inside its read-only transaction. The default

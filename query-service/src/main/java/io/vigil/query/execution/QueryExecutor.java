@@ -31,7 +31,8 @@ public class QueryExecutor {
         this.compiler = new KqlCompiler(new KqlLimits(config.maxQueryLength(), config.maxRows()));
         // One simple-protocol round trip for all the settings: they are the same for every query.
         this.transactionSettings = "SET TRANSACTION READ ONLY; SET LOCAL statement_timeout = "
-                + config.statementTimeout().toMillis() + "; SET LOCAL work_mem = '" + workMem(config.workMem()) + "'"
+                + config.statementTimeout().toMillis()
+                + config.workMem().map(size -> "; SET LOCAL work_mem = '" + workMem(size) + "'").orElse("")
                 + "; SET LOCAL ROLE \"" + config.readerRole().replace("\"", "\"\"") + "\"";
     }
 
