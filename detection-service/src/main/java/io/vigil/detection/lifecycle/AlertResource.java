@@ -2,7 +2,7 @@ package io.vigil.detection.lifecycle;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Future;
+import io.vigil.platform.rest.Unis;
 import io.vigil.detection.alerts.AlertStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -58,7 +58,7 @@ public class AlertResource {
         } catch (RuntimeException e) {
             return bad("before is not a cursor this API gave out");
         }
-        return uni(lifecycle.list(new AlertLifecycle.Filter(hub, deviceId, status, alertType), cursor, size)).map(alerts -> {
+        return Unis.from(lifecycle.list(new AlertLifecycle.Filter(hub, deviceId, status, alertType), cursor, size)).map(alerts -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("value", alerts);
             body.put("nextBefore", alerts.size() == size ? encode(alerts.get(alerts.size() - 1)) : null);
@@ -70,7 +70,7 @@ public class AlertResource {
     @Path("/{systemAlertId}")
     @RolesAllowed({"reader", "operator", "admin"})
     public Uni<Response> one(@PathParam("systemAlertId") String systemAlertId) {
-        return uni(lifecycle.find(systemAlertId)).map(found -> found.map(alert -> Response.ok(alert).build()).orElseGet(() -> notFound(systemAlertId)));
+        return Unis.from(lifecycle.find(systemAlertId)).map(found -> found.map(alert -> Response.ok(alert).build()).orElseGet(() -> notFound(systemAlertId)));
     }
 
     @PATCH
@@ -90,7 +90,7 @@ public class AlertResource {
         if (change.comment() != null && change.comment().length() > MAX_COMMENT) {
             return bad("comment is limited to " + MAX_COMMENT + " characters");
         }
-        return uni(lifecycle.change(systemAlertId, change.status(), change.severity(), change.comment(), caller.getPrincipal().getName()))
+        return Unis.from(lifecycle.change(systemAlertId, change.status(), change.severity(), change.comment(), caller.getPrincipal().getName()))
                 .map(changed -> changed.map(alert -> Response.ok(alert).build()).orElseGet(() -> notFound(systemAlertId)));
     }
 
@@ -111,7 +111,4 @@ public class AlertResource {
         return new AlertLifecycle.Cursor(Instant.parse(parts[0]), parts[1]);
     }
 
-    private static <T> Uni<T> uni(Future<T> future) {
-        return Uni.createFrom().completionStage(future.toCompletionStage());
-    }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Future;
+import io.vigil.platform.rest.Unis;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -46,7 +46,7 @@ public class SuppressionResource {
     @GET
     @RolesAllowed({"reader", "operator", "admin"})
     public Uni<Map<String, Object>> list() {
-        return uni(rules.all()).map(all -> Map.of("value", all));
+        return Unis.from(rules.all()).map(all -> Map.of("value", all));
     }
 
     @POST
@@ -87,7 +87,7 @@ public class SuppressionResource {
         if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
             return bad("expiresAt is in the past");
         }
-        return uni(rules.create(text(body, "hub"), text(body, "deviceId"), alertType, wanted, reason, expiresAt, caller.getPrincipal().getName()))
+        return Unis.from(rules.create(text(body, "hub"), text(body, "deviceId"), alertType, wanted, reason, expiresAt, caller.getPrincipal().getName()))
                 .map(rule -> Response.status(201).entity(rule).build());
     }
 
@@ -101,7 +101,7 @@ public class SuppressionResource {
         } catch (IllegalArgumentException e) {
             return bad("not a rule id: " + id);
         }
-        return uni(rules.delete(ruleId, caller.getPrincipal().getName())).map(deleted -> deleted ? Response.noContent().build()
+        return Unis.from(rules.delete(ruleId, caller.getPrincipal().getName())).map(deleted -> deleted ? Response.noContent().build()
                 : Response.status(404).entity(Map.of("error", Map.of("code", "suppression.unknown", "message", "no rule " + id))).build());
     }
 
@@ -114,7 +114,4 @@ public class SuppressionResource {
         return Uni.createFrom().item(Response.status(400).entity(Map.of("error", Map.of("code", "suppression.invalid", "message", message))).build());
     }
 
-    private static <T> Uni<T> uni(Future<T> future) {
-        return Uni.createFrom().completionStage(future.toCompletionStage());
-    }
 }

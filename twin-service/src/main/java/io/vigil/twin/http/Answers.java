@@ -2,6 +2,7 @@ package io.vigil.twin.http;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
+import io.vigil.platform.rest.Unis;
 
 import java.util.regex.Pattern;
 
@@ -15,7 +16,7 @@ public final class Answers {
     }
 
     public static <T> Uni<T> uni(Future<T> future) {
-        return Uni.createFrom().completionStage(future.toCompletionStage());
+        return Unis.from(future);
     }
 
     /** Refuses a resource name IoT Hub would refuse, naming what it is ("certificate names ..."). */
