@@ -55,24 +55,12 @@ public class CustomAlertRules {
                 continue;
             }
             for (DeviceSecurityGroup.AllowlistRule rule : group.enabledRules()) {
-                if (applies(rule.type(), observation) && !rule.allows(observation.text(rule.type().field()))) {
+                if (rule.type().watches(observation) && !rule.allows(observation.text(rule.type().field()))) {
                     hits.add(hit(observation, group, rule.type()));
                 }
             }
         }
         return hits;
-    }
-
-    /** Sign-ins are successful logins; connections are outbound ones; every process counts. */
-    private static boolean applies(AllowlistRuleType type, Observation observation) {
-        if (!observation.eventName().equals(type.eventName()) || observation.text(type.field()).isEmpty()) {
-            return false;
-        }
-        return switch (type) {
-            case LOCAL_USER_NOT_ALLOWED -> observation.text("Result").equalsIgnoreCase("Success");
-            case CONNECTION_TO_IP_NOT_ALLOWED -> observation.text("Direction").equalsIgnoreCase("Out");
-            case PROCESS_NOT_ALLOWED -> true;
-        };
     }
 
     private static AlertHit hit(Observation observation, DeviceSecurityGroup group, AllowlistRuleType type) {
@@ -84,13 +72,8 @@ public class CustomAlertRules {
             evidence.put("CommandLine", observation.text("CommandLine"));
         }
         ArrayNode entities = JsonNodeFactory.instance.arrayNode();
-        ObjectNode entity = entities.addObject();
-        entity.put("$id", "1");
-        switch (type) {
-            case PROCESS_NOT_ALLOWED -> entity.put("Type", "process").put("CommandLine", observation.text("CommandLine"));
-            case LOCAL_USER_NOT_ALLOWED -> entity.put("Type", "account").put("Name", observation.text("UserName"));
-            case CONNECTION_TO_IP_NOT_ALLOWED -> entity.put("Type", "ip").put("Address", observation.text("RemoteAddress"));
-        }
+        entities.addObject().put("$id", "1").put("Type", type.entityType())
+                .put(type.entityProperty(), observation.text(type.entityField()));
         return new AlertHit(observation.hub(), observation.deviceId(), new AlertHit.AlertDefinition(type.alertType(),
                 type.displayName(), "Low", type.description(), List.of("Check whether the device's security group "
                 + group.name() + " should allow this; if not, investigate the device.")), observation.time(), evidence, entities);

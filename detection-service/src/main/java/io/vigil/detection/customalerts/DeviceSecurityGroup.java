@@ -59,7 +59,7 @@ public record DeviceSecurityGroup(String hub, String name, List<AllowlistRule> a
             JsonNode rules = properties.path(kind);
             if (!rules.isMissingNode() && !rules.isNull() && !(rules.isArray() && rules.isEmpty())) {
                 throw new IllegalArgumentException(kind + " are not supported yet; only allowlistRules ("
-                        + String.join(", ", List.of(AllowlistRuleType.values()).stream().map(AllowlistRuleType::ruleType).toList()) + ")");
+                        + String.join(", ", AllowlistRuleType.NAMES) + ")");
             }
         }
         JsonNode rules = properties.path("allowlistRules");
@@ -80,7 +80,7 @@ public record DeviceSecurityGroup(String hub, String name, List<AllowlistRule> a
         }
         String ruleType = rule.path("ruleType").asText("");
         AllowlistRuleType type = AllowlistRuleType.named(ruleType).orElseThrow(() -> new IllegalArgumentException(at
-                + ".ruleType must be one of " + List.of(AllowlistRuleType.values()).stream().map(AllowlistRuleType::ruleType).toList()
+                + ".ruleType must be one of " + AllowlistRuleType.NAMES
                 + ", not '" + ruleType + "'"));
         if (!seen.add(type)) {
             throw new IllegalArgumentException(at + ": the group already has a " + ruleType + " rule");

@@ -3,7 +3,7 @@ package io.vigil.detection.customalerts;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Future;
+import io.vigil.platform.rest.Unis;
 import io.vigil.contracts.hub.HubResourceId;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -40,8 +40,8 @@ public class SecurityGroupResource {
     @RolesAllowed({"reader", "operator", "admin"})
     public Uni<Response> list(@PathParam("subscription") String subscription, @PathParam("resourceGroup") String resourceGroup,
                               @PathParam("hubName") String hubName) {
-        String hub = new HubResourceId(subscription, resourceGroup, hubName).toString();
-        return uni(store.list(hub)).map(groups -> Response.ok(Map.of("value", groups.stream().map(DeviceSecurityGroup::toJson).toList())).build());
+        String hub = hub(subscription, resourceGroup, hubName);
+        return Unis.from(store.list(hub)).map(groups -> Response.ok(Map.of("value", groups.stream().map(DeviceSecurityGroup::toJson).toList())).build());
     }
 
     @GET
@@ -49,8 +49,8 @@ public class SecurityGroupResource {
     @RolesAllowed({"reader", "operator", "admin"})
     public Uni<Response> get(@PathParam("subscription") String subscription, @PathParam("resourceGroup") String resourceGroup,
                              @PathParam("hubName") String hubName, @PathParam("name") String name) {
-        String hub = new HubResourceId(subscription, resourceGroup, hubName).toString();
-        return uni(store.find(hub, name)).map(found -> found.map(group -> Response.ok(group.toJson()).build())
+        String hub = hub(subscription, resourceGroup, hubName);
+        return Unis.from(store.find(hub, name)).map(found -> found.map(group -> Response.ok(group.toJson()).build())
                 .orElseGet(() -> unknown(name)));
     }
 
@@ -62,12 +62,12 @@ public class SecurityGroupResource {
                              @PathParam("hubName") String hubName, @PathParam("name") String name, JsonNode body) {
         DeviceSecurityGroup group;
         try {
-            group = DeviceSecurityGroup.parse(new HubResourceId(subscription, resourceGroup, hubName).toString(), name, body);
+            group = DeviceSecurityGroup.parse(hub(subscription, resourceGroup, hubName), name, body);
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().item(Response.status(400)
                     .entity(Map.of("error", Map.of("code", "securitygroup.invalid", "message", e.getMessage()))).build());
         }
-        return uni(store.save(group, caller.getPrincipal().getName())).map(saved -> Response.ok(saved.toJson()).build());
+        return Unis.from(store.save(group, caller.getPrincipal().getName())).map(saved -> Response.ok(saved.toJson()).build());
     }
 
     @DELETE
@@ -75,16 +75,17 @@ public class SecurityGroupResource {
     @RolesAllowed({"operator", "admin"})
     public Uni<Response> delete(@PathParam("subscription") String subscription, @PathParam("resourceGroup") String resourceGroup,
                                 @PathParam("hubName") String hubName, @PathParam("name") String name) {
-        String hub = new HubResourceId(subscription, resourceGroup, hubName).toString();
-        return uni(store.delete(hub, name, caller.getPrincipal().getName()))
+        String hub = hub(subscription, resourceGroup, hubName);
+        return Unis.from(store.delete(hub, name, caller.getPrincipal().getName()))
                 .map(deleted -> deleted ? Response.noContent().build() : unknown(name));
+    }
+
+    private static String hub(String subscription, String resourceGroup, String hubName) {
+        return new HubResourceId(subscription, resourceGroup, hubName).toString();
     }
 
     private static Response unknown(String name) {
         return Response.status(404).entity(Map.of("error", Map.of("code", "securitygroup.unknown", "message", "no security group " + name))).build();
     }
 
-    private static <T> Uni<T> uni(Future<T> future) {
-        return Uni.createFrom().completionStage(future.toCompletionStage());
-    }
 }
