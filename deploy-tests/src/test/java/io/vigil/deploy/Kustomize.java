@@ -90,11 +90,7 @@ final class Kustomize {
         }
         for (Object entry : list(kustomization, "labels", file)) {
             Map<String, Object> label = map(entry, file, "labels");
-            for (String key : label.keySet()) {
-                if (!Set.of("pairs", "includeSelectors", "includeTemplates").contains(key)) {
-                    throw new IllegalArgumentException(file + ": labels option '" + key + "' is not supported");
-                }
-            }
+            requireOnly(label, Set.of("pairs", "includeSelectors", "includeTemplates"), file, "labels");
             boolean selectors = Boolean.TRUE.equals(label.get("includeSelectors"));
             boolean templates = selectors || Boolean.TRUE.equals(label.get("includeTemplates"));
             Map<String, Object> pairs = map(label.get("pairs"), file, "pairs");
@@ -102,11 +98,7 @@ final class Kustomize {
         }
         for (Object entry : list(kustomization, "images", file)) {
             Map<String, Object> image = map(entry, file, "images");
-            for (String key : image.keySet()) {
-                if (!Set.of("name", "newName", "newTag").contains(key)) {
-                    throw new IllegalArgumentException(file + ": images option '" + key + "' is not supported");
-                }
-            }
+            requireOnly(image, Set.of("name", "newName", "newTag"), file, "images");
             objects.forEach(object -> setImage(object, image));
         }
         return objects;
@@ -275,6 +267,14 @@ final class Kustomize {
                 return (T) copy;
             }
             return value;
+        }
+    }
+
+    private static void requireOnly(Map<String, Object> options, Set<String> supported, Path file, String what) {
+        for (String key : options.keySet()) {
+            if (!supported.contains(key)) {
+                throw new IllegalArgumentException(file + ": " + what + " option '" + key + "' is not supported");
+            }
         }
     }
 }
