@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AttackScenarioTest {
 
-    private static final String DATABASE = "vigil_e2e_attacks";
+    private static final String DATABASE = Infrastructure.testDatabase("vigil_e2e_attacks");
 
     @Test
     void everyScenarioRaisesWhatItShould() throws Exception {

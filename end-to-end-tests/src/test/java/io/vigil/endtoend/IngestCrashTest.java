@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class IngestCrashTest {
 
-    private static final String DATABASE = "vigil_e2e_ingest_crash";
+    private static final String DATABASE = Infrastructure.testDatabase("vigil_e2e_ingest_crash");
     private static final int MESSAGES = 1500;
     private static final int EVENTS_PER_MESSAGE = 4;
     private static final int RATE_PER_SECOND = 150;

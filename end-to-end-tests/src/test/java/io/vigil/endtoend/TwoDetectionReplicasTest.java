@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TwoDetectionReplicasTest {
 
-    private static final String DATABASE = "vigil_e2e_two_detections";
+    private static final String DATABASE = Infrastructure.testDatabase("vigil_e2e_two_detections");
     private static final int COPIES = 4;
     private static final int MESSAGES_PER_DEVICE = 8;
     private static final Pattern FEED_COUNT = Pattern.compile("(?m)^vigil_detection_feed_latency_seconds_count\\S* (\\S+)$");

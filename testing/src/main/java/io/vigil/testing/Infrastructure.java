@@ -41,6 +41,16 @@ public record Infrastructure(String mode, String dbHost, int dbPort, String dbUs
         return EmbeddedInfrastructureProcess.start();
     }
 
+    /**
+     * The name a test run gives a database of its own: {@code base}, followed by {@code _} and
+     * {@code VIGIL_TEST_DATABASE_TAG} when that is set, so that two checkouts can run their tests against the same
+     * server at the same time without recreating each other's databases.
+     */
+    public static String testDatabase(String base) {
+        String tag = env("VIGIL_TEST_DATABASE_TAG", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        return tag.isEmpty() ? base : base + "_" + tag;
+    }
+
     /** JDBC URL of a database on this server. */
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://" + dbHost + ":" + dbPort + "/" + database;

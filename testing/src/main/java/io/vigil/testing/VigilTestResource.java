@@ -14,7 +14,8 @@ import java.util.UUID;
  * Points a service under test at a real PostgreSQL and a real MQTT broker ({@link Infrastructure}) and gives it
  * a database of its own, empty at the start of each test run.
  * <p>
- * Init args: {@code database} (default: {@code vigil_test_} plus the module folder's name).
+ * Init args: {@code database} (default: {@code vigil_test_} plus the module folder's name, see
+ * {@link Infrastructure#testDatabase}).
  */
 public class VigilTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -60,6 +61,6 @@ public class VigilTestResource implements QuarkusTestResourceLifecycleManager {
     /** The database this resource gives to the tests of the current module. */
     public static String defaultDatabaseName() {
         String module = Path.of("").toAbsolutePath().getFileName().toString();
-        return ("vigil_test_" + module).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        return Infrastructure.testDatabase(("vigil_test_" + module).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_"));
     }
 }

@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  */
 public final class KqlTestDatabase {
 
-    public static final String DATABASE = "vigil_test_kql";
+    public static final String DATABASE = Infrastructure.testDatabase("vigil_test_kql");
 
     private static KqlTestDatabase shared;
 

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  */
 public final class TwinTestDatabase {
 
-    public static final String DATABASE = "vigil_test_twin_query";
+    public static final String DATABASE = Infrastructure.testDatabase("vigil_test_twin_query");
     private static final String MIGRATIONS = "db/twin";
 
     private static TwinTestDatabase shared;
