@@ -5,11 +5,15 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttClient;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.PfxOptions;
 import io.vertx.mqtt.MqttClientOptions;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,7 +72,25 @@ public final class TestMqttClient implements AutoCloseable {
      * when the broker does not accept the login.
      */
     public static TestMqttClient connect(String host, int port, String clientId, String username, String password) {
-        TestMqttClient test = new TestMqttClient(new MqttClientOptions().setClientId(clientId).setUsername(username).setPassword(password));
+        return connect(new MqttClientOptions().setClientId(clientId).setUsername(username).setPassword(password), host, port);
+    }
+
+    /**
+     * Connects over TLS, trusting only the broker certificate in {@code serverCertificatePem} (and checking that it
+     * names {@code host}), presenting {@code certificate} when given; fails with the broker's refusal.
+     */
+    public static TestMqttClient connectTls(String host, int port, Path serverCertificatePem, String clientId, String username,
+                                            String password, Optional<DeviceCertificate> certificate) {
+        MqttClientOptions options = new MqttClientOptions().setClientId(clientId).setUsername(username).setPassword(password);
+        options.setSsl(true).setHostnameVerificationAlgorithm("HTTPS")
+                .setTrustOptions(new PemTrustOptions().addCertPath(serverCertificatePem.toString()));
+        certificate.ifPresent(device -> options.setKeyCertOptions(new PfxOptions().setPath(device.keyStore().toString())
+                .setPassword(device.password())));
+        return connect(options, host, port);
+    }
+
+    private static TestMqttClient connect(MqttClientOptions options, String host, int port) {
+        TestMqttClient test = new TestMqttClient(options);
         CompletableFuture<Void> connected = new CompletableFuture<>();
         test.context.runOnContext(v -> test.client.connect(port, host)
                 .onSuccess(ack -> connected.complete(null)).onFailure(connected::completeExceptionally));

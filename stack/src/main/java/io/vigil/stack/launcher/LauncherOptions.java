@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 record LauncherOptions(Optional<String> databaseUrl, Optional<String> brokerUrl, Optional<Path> dataDir, boolean clean,
                        int httpPortBase, Optional<Integer> embeddedDatabasePort, Optional<Integer> embeddedBrokerPort,
-                       Optional<Path> home, int startTimeoutSeconds, boolean deviceAuth, boolean help) {
+                       Optional<Integer> embeddedBrokerTlsPort, Optional<Path> home, int startTimeoutSeconds, boolean deviceAuth, boolean help) {
 
     static final String USAGE = """
             Usage: ./vigil [options]
@@ -25,6 +25,8 @@ record LauncherOptions(Optional<String> databaseUrl, Optional<String> brokerUrl,
               --http-port-base N     ingest on N, detection N+1, twin N+2, query N+3   (VIGIL_HTTP_PORT_BASE, default 8081)
               --db-port N            embedded PostgreSQL port (default 15432, or a free one if taken)
               --broker-port N        embedded broker port (default 1883, or a free one if taken)
+              --broker-tls-port N    embedded broker's TLS port, for devices with X.509 certificates
+                                     (default 8883, or a free one if taken)
               --start-timeout S      seconds to wait for all services to be ready      (default 180)
               --device-auth on|off   embedded broker: devices must log in as registry identities
                                      (SAS token or certificate), services with their own account
@@ -41,6 +43,7 @@ record LauncherOptions(Optional<String> databaseUrl, Optional<String> brokerUrl,
         boolean help = false;
         Optional<Integer> dbPort = Optional.empty();
         Optional<Integer> brokerPort = Optional.empty();
+        Optional<Integer> brokerTlsPort = Optional.empty();
         Optional<Path> home = Optional.empty();
         int startTimeout = 180;
         boolean deviceAuth = onOff("VIGIL_DEVICE_AUTH", Optional.ofNullable(blankToNull(env.get("VIGIL_DEVICE_AUTH"))).orElse("on"));
@@ -54,6 +57,7 @@ record LauncherOptions(Optional<String> databaseUrl, Optional<String> brokerUrl,
                 case "--http-port-base" -> httpPortBase = integer(flag, value(args, ++i, flag));
                 case "--db-port" -> dbPort = Optional.of(integer(flag, value(args, ++i, flag)));
                 case "--broker-port" -> brokerPort = Optional.of(integer(flag, value(args, ++i, flag)));
+                case "--broker-tls-port" -> brokerTlsPort = Optional.of(integer(flag, value(args, ++i, flag)));
                 case "--home" -> home = Optional.of(Path.of(value(args, ++i, flag)));
                 case "--start-timeout" -> startTimeout = integer(flag, value(args, ++i, flag));
                 case "--device-auth" -> deviceAuth = onOff(flag, value(args, ++i, flag));
@@ -64,7 +68,7 @@ record LauncherOptions(Optional<String> databaseUrl, Optional<String> brokerUrl,
         if (httpPortBase < 1 || httpPortBase > 65532) {
             throw new LauncherException("--http-port-base must leave room for four ports below 65536");
         }
-        return new LauncherOptions(databaseUrl, brokerUrl, dataDir, clean, httpPortBase, dbPort, brokerPort, home,
+        return new LauncherOptions(databaseUrl, brokerUrl, dataDir, clean, httpPortBase, dbPort, brokerPort, brokerTlsPort, home,
                 startTimeout, deviceAuth, help);
     }
 

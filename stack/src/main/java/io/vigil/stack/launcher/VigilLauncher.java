@@ -2,6 +2,7 @@ package io.vigil.stack.launcher;
 
 import io.vigil.stack.brokerauth.DeviceAuthExtension;
 import io.vigil.stack.brokerauth.ServiceAccount;
+import io.vigil.stack.brokertls.BrokerTlsIdentity;
 import io.vigil.stack.embedded.EmbeddedBroker;
 import io.vigil.stack.embedded.EmbeddedPostgresServer;
 import io.vigil.stack.embedded.Ports;
@@ -30,6 +31,7 @@ public final class VigilLauncher {
     private static final String DEFAULT_SERVICE_JAVA_OPTIONS = "-XX:+UseSerialGC -Xmx384m -XX:+ExitOnOutOfMemoryError";
     private static final int DEFAULT_DB_PORT = 15432;
     private static final int DEFAULT_BROKER_PORT = 1883;
+    private static final int DEFAULT_BROKER_TLS_PORT = 8883;
     private static final String DEFAULT_DATABASE = "vigil";
     private static final Duration ADMIN_TOKEN_LIFETIME = Duration.ofHours(8);
 
@@ -121,16 +123,19 @@ public final class VigilLauncher {
         }
         Path folder = dataDir.resolve("broker");
         int port = options.embeddedBrokerPort().orElse(Ports.preferring(DEFAULT_BROKER_PORT));
-        out.println("Starting embedded HiveMQ broker on port " + port + " (data in " + folder.toAbsolutePath() + ")");
+        int tlsPort = options.embeddedBrokerTlsPort().orElse(Ports.preferring(DEFAULT_BROKER_TLS_PORT));
+        out.println("Starting embedded HiveMQ broker on port " + port + ", TLS on " + tlsPort + " (data in " + folder.toAbsolutePath() + ")");
         try {
+            Optional<EmbeddedBroker.TlsListener> tls = Optional.of(new EmbeddedBroker.TlsListener(tlsPort,
+                    BrokerTlsIdentity.in(folder.resolve("tls"))));
             if (options.deviceAuth()) {
                 ServiceAccount account = ServiceAccount.generate();
                 URI twinService = URI.create("http://localhost:" + (options.httpPortBase() + SERVICES.indexOf("twin-service")));
                 embeddedBroker = EmbeddedBroker.start(folder, "0.0.0.0", port, options.clean(),
-                        Optional.of(new DeviceAuthExtension(account, twinService, new RenewedToken(keys, "embedded-broker", "broker"))));
+                        Optional.of(new DeviceAuthExtension(account, twinService, new RenewedToken(keys, "embedded-broker", "broker"))), tls);
                 return new Endpoint("localhost", embeddedBroker.port(), account.username(), account.password(), "");
             }
-            embeddedBroker = EmbeddedBroker.start(folder, "0.0.0.0", port, options.clean());
+            embeddedBroker = EmbeddedBroker.start(folder, "0.0.0.0", port, options.clean(), Optional.empty(), tls);
         } catch (Exception e) {
             throw new LauncherException("embedded broker did not start: " + e.getMessage());
         }
@@ -184,6 +189,8 @@ public final class VigilLauncher {
         }
         summary.append(String.format("  %-18s mqtt://%s:%d  %s%n", "MQTT broker", broker.host(), broker.port(),
                 embeddedBroker != null ? "(embedded HiveMQ, data in " + dataDir.resolve("broker").toAbsolutePath() + ")"
+                        + embeddedBroker.tls().map(tls -> String.format("%n  %-18s mqtts://%s:%d  (server certificate: %s)", "", broker.host(),
+                        tls.port(), tls.identity().certificatePem().toAbsolutePath())).orElse("")
                         + (options.deviceAuth() ? "\n" + " ".repeat(21) + "devices log in with SAS tokens or certificates of the registry"
                         + " (--device-auth off lets anyone in)" : "") : "(external)"));
         summary.append(String.format("  %-18s postgresql://%s@%s:%d/%s  %s%n", "PostgreSQL", database.user(), database.host(),
