@@ -1,5 +1,8 @@
 package io.vigil.endtoend;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +27,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class RunningSuite implements AutoCloseable {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> SERVICES = List.of("ingest-service", "detection-service", "twin-service", "query-service");
 
     private final Process process;
@@ -94,6 +99,22 @@ final class RunningSuite implements AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort(service) + path))
                 .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> put(String service, String path, String token, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort(service) + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).timeout(Duration.ofSeconds(10)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The rows of a KQL query's first table, through query-service. */
+    JsonNode kqlRows(String token, String kql) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort("query-service") + "/v1/workspaces/e2e/query"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", kql))))
+                .timeout(Duration.ofSeconds(10)).build();
+        return JSON.readTree(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body()).at("/tables/0/rows");
     }
 
     List<ProcessHandle> processTree() {

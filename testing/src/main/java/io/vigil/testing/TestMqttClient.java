@@ -32,6 +32,10 @@ public final class TestMqttClient implements AutoCloseable {
         }
     }
 
+    /** A PKCS #12 store holding a client's key and certificate. */
+    public record ClientKeyStore(Path path, String password) {
+    }
+
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private final Vertx vertx = Vertx.vertx();
@@ -80,12 +84,12 @@ public final class TestMqttClient implements AutoCloseable {
      * names {@code host}), presenting {@code certificate} when given; fails with the broker's refusal.
      */
     public static TestMqttClient connectTls(String host, int port, Path serverCertificatePem, String clientId, String username,
-                                            String password, Optional<DeviceCertificate> certificate) {
+                                            String password, Optional<ClientKeyStore> certificate) {
         MqttClientOptions options = new MqttClientOptions().setClientId(clientId).setUsername(username).setPassword(password);
         options.setSsl(true).setHostnameVerificationAlgorithm("HTTPS")
                 .setTrustOptions(new PemTrustOptions().addCertPath(serverCertificatePem.toString()));
-        certificate.ifPresent(device -> options.setKeyCertOptions(new PfxOptions().setPath(device.keyStore().toString())
-                .setPassword(device.password())));
+        certificate.ifPresent(store -> options.setKeyCertOptions(new PfxOptions().setPath(store.path().toString())
+                .setPassword(store.password())));
         return connect(options, host, port);
     }
 

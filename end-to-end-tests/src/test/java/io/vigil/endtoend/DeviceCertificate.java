@@ -1,6 +1,7 @@
-package io.vigil.testing;
+package io.vigil.endtoend;
 
 import io.vigil.stack.brokertls.Keytool;
+import io.vigil.testing.TestMqttClient;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,11 +19,11 @@ import java.util.UUID;
  * JDK's keytool, valid from {@code startDaysAgo} days ago for {@code validityDays} days (so an expired one is
  * {@code selfSigned(folder, id, 30, 1)}).
  */
-public record DeviceCertificate(Path keyStore, String password, X509Certificate certificate) {
+record DeviceCertificate(Path keyStore, String password, X509Certificate certificate) {
 
     private static final String ALIAS = "device";
 
-    public static DeviceCertificate selfSigned(Path folder, String deviceId, int startDaysAgo, int validityDays) {
+    static DeviceCertificate selfSigned(Path folder, String deviceId, int startDaysAgo, int validityDays) {
         try {
             Files.createDirectories(folder);
             Path store = folder.resolve(deviceId + "-" + UUID.randomUUID().toString().substring(0, 8) + ".p12");
@@ -41,8 +42,13 @@ public record DeviceCertificate(Path keyStore, String password, X509Certificate 
         }
     }
 
+    /** The store for an MQTT client to present. */
+    TestMqttClient.ClientKeyStore clientKeyStore() {
+        return new TestMqttClient.ClientKeyStore(keyStore, password);
+    }
+
     /** Upper-case hex SHA-1 of the certificate, as the registry holds thumbprints. */
-    public String sha1Thumbprint() {
+    String sha1Thumbprint() {
         try {
             return HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded()));
         } catch (GeneralSecurityException e) {
