@@ -19,6 +19,9 @@ import java.util.List;
  * <p>
  * A failed batch is retried with back-off as long as its messages can still be acknowledged on their connection;
  * once that connection is gone the broker delivers them again, so handlers must be idempotent.
+ * With {@link DeadLetters}, a batch that failed {@code maxAttempts} times for a permanent reason is split and each
+ * message retried alone; one that still fails alone is parked there and acknowledged, so that one poison message
+ * cannot block its lane. Without, or while parking fails, retrying goes on.
  * The queue and the flags are touched only on the connection's event loop.
  */
 public final class BatchingConsumer {
@@ -36,8 +39,16 @@ public final class BatchingConsumer {
      * @param maxMessages most messages in one batch
      * @param linger      how long the first message of a batch may wait for company
      * @param retryDelay  first wait before retrying a failed batch; doubles up to 10 s
+     * @param maxAttempts attempts of a batch, and then of each of its messages alone, before a message that fails
+     *                    for a permanent reason is parked; used only with {@link DeadLetters}
      */
-    public record Settings(int maxMessages, Duration linger, Duration retryDelay) {
+    public record Settings(int maxMessages, Duration linger, Duration retryDelay, int maxAttempts) {
+
+        public static final int DEFAULT_MAX_ATTEMPTS = 5;
+
+        public Settings(int maxMessages, Duration linger, Duration retryDelay) {
+            this(maxMessages, linger, retryDelay, DEFAULT_MAX_ATTEMPTS);
+        }
     }
 
     private final Vertx vertx;
@@ -45,6 +56,8 @@ public final class BatchingConsumer {
     private final Settings settings;
     private final BatchHandler handler;
     private final Timer latency;
+    private final String name;
+    private final DeadLetters deadLetters;
     private final ArrayDeque<InboundMessage> pending = new ArrayDeque<>();
     private boolean handling;
     private long lingerTimer = -1;
@@ -52,11 +65,22 @@ public final class BatchingConsumer {
 
     /** @param latency records, per acknowledged message, the time from receipt to acknowledgement */
     public BatchingConsumer(Vertx vertx, MqttSession session, Settings settings, BatchHandler handler, Timer latency) {
+        this(vertx, session, settings, handler, latency, null, null);
+    }
+
+    /**
+     * @param name        names the consumer in its dead letters, e.g. {@code detection-feed}
+     * @param deadLetters where messages that keep failing are parked
+     */
+    public BatchingConsumer(Vertx vertx, MqttSession session, Settings settings, BatchHandler handler, Timer latency,
+                            String name, DeadLetters deadLetters) {
         this.vertx = vertx;
         this.session = session;
         this.settings = settings;
         this.handler = handler;
         this.latency = latency;
+        this.name = name;
+        this.deadLetters = deadLetters;
     }
 
     public void subscribe(List<String> topicFilters) {
@@ -95,26 +119,51 @@ public final class BatchingConsumer {
         while (!pending.isEmpty() && batch.size() < settings.maxMessages()) {
             batch.add(pending.poll());
         }
-        handleWithRetry(batch, settings.retryDelay().toMillis())
+        handleWithRetry(batch, settings.retryDelay().toMillis(), 1)
                 .onComplete(result -> context.runOnContext(v -> finish(batch, result.cause())));
     }
 
-    private Future<Void> handleWithRetry(List<InboundMessage> batch, long delayMs) {
-        Future<Void> attempt;
+    private Future<Void> handleWithRetry(List<InboundMessage> batch, long delayMs, int attempt) {
+        Future<Void> result;
         try {
-            attempt = handler.handle(batch);
+            result = handler.handle(batch);
         } catch (RuntimeException e) {
-            attempt = Future.failedFuture(e);
+            result = Future.failedFuture(e);
         }
-        return attempt.recover(error -> {
+        return result.recover(error -> {
             if (stopping || !session.isConnected()) {
                 return Future.failedFuture(error);
             }
-            LOG.warnf("A batch of %d messages failed (%s); retrying in %d ms", batch.size(), error.getMessage(), delayMs);
-            Promise<Void> wait = Promise.promise();
-            vertx.setTimer(delayMs, id -> wait.complete());
-            return wait.future().compose(v -> handleWithRetry(batch, Math.min(delayMs * 2, MAX_RETRY_DELAY_MS)));
+            if (deadLetters != null && attempt >= settings.maxAttempts() && deadLetters.isPermanent(error)) {
+                return batch.size() > 1 ? handleEachAlone(batch) : park(batch.get(0), error, delayMs, attempt);
+            }
+            return retryLater(batch, error, delayMs, attempt);
         });
+    }
+
+    /** One at a time, so that the messages that can be handled are, and only the failing one is parked. */
+    private Future<Void> handleEachAlone(List<InboundMessage> batch) {
+        LOG.warnf("%s: a batch of %d messages failed %d times; handling its messages one by one", name, batch.size(),
+                settings.maxAttempts());
+        Future<Void> chain = Future.succeededFuture();
+        for (InboundMessage message : batch) {
+            chain = chain.compose(v -> handleWithRetry(List.of(message), settings.retryDelay().toMillis(), 1));
+        }
+        return chain;
+    }
+
+    private Future<Void> park(InboundMessage message, Throwable error, long delayMs, int attempt) {
+        return deadLetters.park(name, message, error, attempt)
+                .onSuccess(v -> LOG.errorf("%s: a message on %s failed %d times (%s); parked as a dead letter", name,
+                        message.topic(), attempt, error.toString()))
+                .recover(parkFailure -> retryLater(List.of(message), parkFailure, delayMs, attempt));
+    }
+
+    private Future<Void> retryLater(List<InboundMessage> batch, Throwable error, long delayMs, int attempt) {
+        LOG.warnf("A batch of %d messages failed (%s); retrying in %d ms", batch.size(), error.getMessage(), delayMs);
+        Promise<Void> wait = Promise.promise();
+        vertx.setTimer(delayMs, id -> wait.complete());
+        return wait.future().compose(v -> handleWithRetry(batch, Math.min(delayMs * 2, MAX_RETRY_DELAY_MS), attempt + 1));
     }
 
     private void finish(List<InboundMessage> batch, Throwable failure) {
