@@ -12,6 +12,7 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vigil.contracts.twins.SecurityGroupNotice;
 import io.vigil.contracts.twins.TwinFeed;
 import io.vigil.platform.broker.BatchingConsumer;
+import io.vigil.platform.broker.DeadLetters;
 import io.vigil.platform.broker.BrokerConnection;
 import io.vigil.platform.broker.InboundMessage;
 import io.vigil.platform.broker.MqttSession;
@@ -41,15 +42,17 @@ public class SecurityGroupMemberships {
     private final ObjectMapper mapper;
     private final SecurityGroupStore store;
     private final Timer latency;
+    private final DeadLetters deadLetters;
     private BatchingConsumer consumer;
 
     SecurityGroupMemberships(Vertx vertx, BrokerConnection broker, Pool pool, ObjectMapper mapper, SecurityGroupStore store,
-                             MeterRegistry registry) {
+                             MeterRegistry registry, DeadLetters deadLetters) {
         this.vertx = vertx;
         this.broker = broker;
         this.pool = pool;
         this.mapper = mapper;
         this.store = store;
+        this.deadLetters = deadLetters;
         this.latency = Timer.builder("vigil.detection.security-groups.latency").description("from receipt to acknowledgement")
                 .register(registry);
     }
@@ -57,7 +60,7 @@ public class SecurityGroupMemberships {
     void start(@Observes StartupEvent event) {
         MqttSession session = broker.openSession("detection-security-groups");
         consumer = new BatchingConsumer(vertx, session, new BatchingConsumer.Settings(200, Duration.ofMillis(5), Duration.ofMillis(200)),
-                this::handle, latency);
+                this::handle, latency, "detection-security-groups", deadLetters);
         consumer.subscribe(List.of(TwinFeed.SECURITY_GROUPS_ROOT + "/#"));
     }
 

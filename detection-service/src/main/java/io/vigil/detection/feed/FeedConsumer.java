@@ -17,6 +17,7 @@ import io.vigil.detection.rules.RuleCatalog;
 import io.vigil.detection.stateful.BruteForceDetector;
 import io.vigil.detection.stateful.DeviceLifecycle;
 import io.vigil.platform.broker.BatchingConsumer;
+import io.vigil.platform.broker.DeadLetters;
 import io.vigil.platform.broker.BrokerConnection;
 import io.vigil.platform.broker.MqttSession;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,11 +50,12 @@ public class FeedConsumer {
     private final FindingPublisher publisher;
     private final CustomAlertRules customAlerts;
     private final Timer latency;
+    private final DeadLetters deadLetters;
 
     FeedConsumer(Vertx vertx, BrokerConnection broker, Pool pool, ObjectMapper mapper, DetectionConfig config,
                  BruteForceDetector bruteForce, DeviceLifecycle devices, AlertStore alerts,
                  RecommendationStore recommendations, FindingPublisher publisher, CustomAlertRules customAlerts,
-                 MeterRegistry registry) {
+                 MeterRegistry registry, DeadLetters deadLetters) {
         this.vertx = vertx;
         this.broker = broker;
         this.pool = pool;
@@ -65,6 +67,7 @@ public class FeedConsumer {
         this.recommendations = recommendations;
         this.publisher = publisher;
         this.customAlerts = customAlerts;
+        this.deadLetters = deadLetters;
         this.latency = Timer.builder("vigil.detection.feed.latency").description("from receipt to acknowledgement").register(registry);
     }
 
@@ -76,7 +79,8 @@ public class FeedConsumer {
         for (int i = 1; i <= config.consumers(); i++) {
             MqttSession session = broker.openSession("detection-" + i);
             BatchingConsumer lane = new BatchingConsumer(vertx, session, batching, new DetectionBatchHandler(pool, mapper,
-                    session, rules, bruteForce, devices, alerts, recommendations, publisher, customAlerts), latency);
+                    session, rules, bruteForce, devices, alerts, recommendations, publisher, customAlerts), latency,
+                    "detection-feed", deadLetters);
             lane.subscribe(List.of(EventFeed.sharedSubscription(config.subscriptionGroup())));
             lanes.add(lane);
         }

@@ -17,6 +17,7 @@ import io.vigil.detection.config.DetectionConfig;
 import io.vigil.detection.feed.ProcessedEvents;
 import io.vigil.detection.findings.FindingPublisher;
 import io.vigil.platform.broker.BatchingConsumer;
+import io.vigil.platform.broker.DeadLetters;
 import io.vigil.platform.broker.BrokerConnection;
 import io.vigil.platform.broker.InboundMessage;
 import io.vigil.platform.broker.MqttSession;
@@ -47,10 +48,11 @@ public class HubEventConsumer {
     private final FindingPublisher publisher;
     private final DetectionConfig config;
     private final Timer latency;
+    private final DeadLetters deadLetters;
     private BatchingConsumer consumer;
 
     HubEventConsumer(Vertx vertx, BrokerConnection broker, Pool pool, ObjectMapper mapper, AlertStore alerts,
-                     FindingPublisher publisher, DetectionConfig config, MeterRegistry registry) {
+                     FindingPublisher publisher, DetectionConfig config, MeterRegistry registry, DeadLetters deadLetters) {
         this.vertx = vertx;
         this.broker = broker;
         this.pool = pool;
@@ -58,13 +60,14 @@ public class HubEventConsumer {
         this.alerts = alerts;
         this.publisher = publisher;
         this.config = config;
+        this.deadLetters = deadLetters;
         this.latency = Timer.builder("vigil.detection.hub-events.latency").description("from receipt to acknowledgement").register(registry);
     }
 
     void start(@Observes StartupEvent event) {
         MqttSession session = broker.openSession("detection-hub-events");
         consumer = new BatchingConsumer(vertx, session, new BatchingConsumer.Settings(100, Duration.ofMillis(5), Duration.ofMillis(200)),
-                batch -> handle(session, batch), latency);
+                batch -> handle(session, batch), latency, "detection-hub-events", deadLetters);
         consumer.subscribe(List.of("$share/" + config.subscriptionGroup() + "/" + HubEventFeed.TOPIC_ROOT + "/#"));
     }
 

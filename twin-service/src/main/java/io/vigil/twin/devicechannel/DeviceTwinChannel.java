@@ -7,6 +7,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import io.vigil.platform.broker.BatchingConsumer;
+import io.vigil.platform.broker.DeadLetters;
 import io.vigil.platform.broker.BrokerConnection;
 import io.vigil.platform.broker.MqttSession;
 import io.vigil.platform.hubs.HubDirectory;
@@ -33,16 +34,18 @@ public class DeviceTwinChannel {
     private final ObjectMapper mapper;
     private final TwinConfig config;
     private final Timer latency;
+    private final DeadLetters deadLetters;
     private BatchingConsumer consumer;
 
     DeviceTwinChannel(Vertx vertx, BrokerConnection broker, HubDirectory hubs, TwinStore twins, ObjectMapper mapper, TwinConfig config,
-                      MeterRegistry registry) {
+                      MeterRegistry registry, DeadLetters deadLetters) {
         this.vertx = vertx;
         this.broker = broker;
         this.hubs = hubs;
         this.twins = twins;
         this.mapper = mapper;
         this.config = config;
+        this.deadLetters = deadLetters;
         this.latency = Timer.builder("vigil.twin.device.request.latency").description("from a device's twin request to its answer")
                 .register(registry);
     }
@@ -52,7 +55,7 @@ public class DeviceTwinChannel {
         DeviceTwinRequests requests = new DeviceTwinRequests(hubs, twins, mapper, config.deviceChannel());
         requests.answerOn(session);
         consumer = new BatchingConsumer(vertx, session, new BatchingConsumer.Settings(100, Duration.ofMillis(1), Duration.ofMillis(200)),
-                requests, latency);
+                requests, latency, "twin-device-requests", deadLetters);
         List<String> filters = new ArrayList<>();
         for (HubDirectory.Hub hub : hubs.hubs()) {
             for (String filter : TwinTopic.REQUEST_FILTERS) {

@@ -10,6 +10,7 @@ import io.vertx.sqlclient.Pool;
 import io.vigil.contracts.feed.EventFeed;
 import io.vigil.contracts.findings.FindingFeed;
 import io.vigil.platform.broker.BatchingConsumer;
+import io.vigil.platform.broker.DeadLetters;
 import io.vigil.platform.broker.BrokerConnection;
 import io.vigil.platform.broker.MqttSession;
 import io.vigil.twin.config.TwinConfig;
@@ -34,23 +35,25 @@ public class TwinSync {
     private final TwinStore twins;
     private final TwinConfig config;
     private final Timer latency;
+    private final DeadLetters deadLetters;
     private BatchingConsumer consumer;
 
     TwinSync(Vertx vertx, BrokerConnection broker, Pool pool, ObjectMapper mapper, TwinStore twins, TwinConfig config,
-             MeterRegistry registry) {
+             MeterRegistry registry, DeadLetters deadLetters) {
         this.vertx = vertx;
         this.broker = broker;
         this.pool = pool;
         this.mapper = mapper;
         this.twins = twins;
         this.config = config;
+        this.deadLetters = deadLetters;
         this.latency = Timer.builder("vigil.twin.sync.latency").description("from receipt to acknowledgement").register(registry);
     }
 
     void start(@Observes StartupEvent event) {
         MqttSession session = broker.openSession("twin-sync");
         consumer = new BatchingConsumer(vertx, session, new BatchingConsumer.Settings(200, Duration.ofMillis(5), Duration.ofMillis(200)),
-                new TwinSyncHandler(pool, mapper, twins, config), latency);
+                new TwinSyncHandler(pool, mapper, twins, config), latency, "twin-sync", deadLetters);
         String group = "$share/" + config.subscriptionGroup() + "/";
         consumer.subscribe(List.of(group + EventFeed.TOPIC_ROOT + "/#", group + FindingFeed.ALERTS_ROOT + "/#",
                 group + FindingFeed.RECOMMENDATIONS_ROOT + "/#"));
