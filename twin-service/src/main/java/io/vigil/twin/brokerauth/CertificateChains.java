@@ -4,9 +4,6 @@ import io.vigil.twin.certificates.CaCertificate;
 import io.vigil.twin.certificates.CertificateText;
 import io.vigil.twin.http.TwinApiException;
 
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
@@ -49,7 +46,7 @@ final class CertificateChains {
         if (!leaf.getNotAfter().toInstant().isAfter(now) || leaf.getNotBefore().toInstant().isAfter(now)) {
             return Optional.of("certificate-expired");
         }
-        if (!deviceId.equals(commonName(leaf).orElse(null))) {
+        if (!deviceId.equals(CertificateText.commonName(leaf).orElse(null))) {
             return Optional.of("untrusted-certificate");
         }
         Set<TrustAnchor> trust = new HashSet<>();
@@ -71,19 +68,6 @@ final class CertificateChains {
             return Optional.empty();
         } catch (GeneralSecurityException e) {
             return Optional.of("untrusted-certificate");
-        }
-    }
-
-    private static Optional<String> commonName(X509Certificate certificate) {
-        try {
-            for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
-                if (rdn.getType().equalsIgnoreCase("CN")) {
-                    return Optional.of(String.valueOf(rdn.getValue()));
-                }
-            }
-            return Optional.empty();
-        } catch (InvalidNameException e) {
-            return Optional.empty();
         }
     }
 }
