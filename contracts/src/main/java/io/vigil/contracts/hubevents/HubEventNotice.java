@@ -14,7 +14,8 @@ import java.time.Instant;
  *                 {@code thumbprint-mismatch}, {@code certificate-expired}, {@code unknown-device},
  *                 {@code disabled-device}, {@code wrong-authentication-type}, {@code wrong-resource} (a token for another
  *                 identity), {@code untrusted-certificate} (a chain to none of the hub's CA certificates, or a leaf
- *                 whose common name is not the device id), {@code malformed-credentials}
+ *                 whose common name is not the device id), {@code unverified-certificate-authority} (a chain to a CA
+ *                 certificate of the hub that has not been verified), {@code malformed-credentials}
  * @param moduleId the module that tried, '' for the device itself
  * @param count    how many such events this notice stands for: a device failing again and again is reported at most
  *                 once per reason and interval, with the number of attempts

@@ -5,6 +5,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import io.vigil.twin.http.TwinApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -39,6 +40,20 @@ public class AuditTrail {
 
     public Future<Void> failed(String hub, String actor, String action, String target, String reason) {
         return pool.preparedQuery(INSERT).execute(Tuple.of(hub, actor, action, target, "failed", reason)).mapEmpty();
+    }
+
+    /**
+     * The attempt as it is, with a failed entry in the trail when it fails (one that works writes its own entry with
+     * the change).
+     */
+    public <T> Future<T> failureRecorded(Future<T> attempt, String hub, String actor, String action, String target) {
+        return attempt.recover(failure -> failed(hub, actor, action, target, reason(failure))
+                .transform(v -> Future.<T>failedFuture(failure)));
+    }
+
+    /** Why an attempt failed, as the trail and the hub events say it: the refusal's code and message, never a stack trace. */
+    public static String reason(Throwable failure) {
+        return failure instanceof TwinApiException refused ? refused.code() + ": " + refused.getMessage() : "storage failed";
     }
 
     /** The hub's newest entries before {@code beforeId}. */

@@ -4,9 +4,6 @@ import io.vigil.twin.certificates.CaCertificate;
 import io.vigil.twin.certificates.CertificateText;
 import io.vigil.twin.http.TwinApiException;
 
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
@@ -24,8 +21,10 @@ import java.util.Set;
 
 /**
  * Whether a client certificate chain proves a {@code certificateAuthority} identity, as IoT Hub decides it: the
- * leaf's subject common name is the device id, and the chain leads to one of the hub's CA certificates, every
- * certificate valid now. The broker's TLS listener has already checked that the client holds the leaf's key.
+ * leaf's subject common name is the device id, and the chain leads to one of the hub's verified CA certificates,
+ * every certificate valid now. An unverified CA is no trust anchor: anyone may upload a CA certificate they merely
+ * saw, and only proof of possession of its key (or an admin vouching for it) makes it one. The broker's TLS listener
+ * has already checked that the client holds the leaf's key.
  */
 final class CertificateChains {
 
@@ -49,15 +48,29 @@ final class CertificateChains {
         if (!leaf.getNotAfter().toInstant().isAfter(now) || leaf.getNotBefore().toInstant().isAfter(now)) {
             return Optional.of("certificate-expired");
         }
-        if (!deviceId.equals(commonName(leaf).orElse(null))) {
+        if (!deviceId.equals(CertificateText.commonName(leaf).orElse(null))) {
             return Optional.of("untrusted-certificate");
         }
+        if (leadsTo(chain, trustAnchors(anchors, true), now)) {
+            return Optional.empty();
+        }
+        // Told apart so that an operator sees what is missing: the proof of possession, not the device's certificate.
+        return Optional.of(leadsTo(chain, trustAnchors(anchors, false), now) ? "unverified-certificate-authority" : "untrusted-certificate");
+    }
+
+    private static Set<TrustAnchor> trustAnchors(List<CaCertificate> anchors, boolean verified) {
         Set<TrustAnchor> trust = new HashSet<>();
         for (CaCertificate anchor : anchors) {
-            trust.add(new TrustAnchor(CertificateText.read(anchor.pem()), null));
+            if (anchor.verified() == verified) {
+                trust.add(new TrustAnchor(CertificateText.read(anchor.pem()), null));
+            }
         }
+        return trust;
+    }
+
+    private static boolean leadsTo(List<X509Certificate> chain, Set<TrustAnchor> trust, Instant now) {
         if (trust.isEmpty()) {
-            return Optional.of("untrusted-certificate");
+            return false;
         }
         try {
             // The path excludes a trust anchor the client may have sent along.
@@ -68,22 +81,9 @@ final class CertificateChains {
             parameters.setRevocationEnabled(false);
             parameters.setDate(Date.from(now));
             CertPathValidator.getInstance("PKIX").validate(certPath, parameters);
-            return Optional.empty();
+            return true;
         } catch (GeneralSecurityException e) {
-            return Optional.of("untrusted-certificate");
-        }
-    }
-
-    private static Optional<String> commonName(X509Certificate certificate) {
-        try {
-            for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
-                if (rdn.getType().equalsIgnoreCase("CN")) {
-                    return Optional.of(String.valueOf(rdn.getValue()));
-                }
-            }
-            return Optional.empty();
-        } catch (InvalidNameException e) {
-            return Optional.empty();
+            return false;
         }
     }
 }

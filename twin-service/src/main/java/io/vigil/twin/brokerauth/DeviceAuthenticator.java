@@ -18,7 +18,7 @@ import java.util.Optional;
  * (through {@link BrokerAuthResource}, directly or from the embedded broker's extension). An identity with symmetric
  * keys proves itself with a SAS token signed by its primary or secondary key and scoped to it; a self-signed X.509
  * identity with a client certificate whose thumbprint the registry holds; a CA-authenticated one with a certificate
- * chain to one of the hub's CA certificates ({@link CertificateChains}). Disabled devices, and the modules of
+ * chain to one of the hub's verified CA certificates ({@link CertificateChains}). Disabled devices, and the modules of
  * disabled devices, are refused.
  */
 @ApplicationScoped

@@ -13,6 +13,10 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
 
 /** Reads an uploaded CA certificate: PEM, or base64 DER as a {@code .cer} file holds it. */
 public final class CertificateText {
@@ -62,6 +66,20 @@ public final class CertificateText {
             return HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded()));
         } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first common name (CN) of the certificate's subject, if it has one. */
+    public static Optional<String> commonName(X509Certificate certificate) {
+        try {
+            for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
+                if (rdn.getType().equalsIgnoreCase("CN")) {
+                    return Optional.of(String.valueOf(rdn.getValue()));
+                }
+            }
+            return Optional.empty();
+        } catch (InvalidNameException e) {
+            return Optional.empty();
         }
     }
 

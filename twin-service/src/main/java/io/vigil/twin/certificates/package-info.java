@@ -1,2 +1,5 @@
-/** A hub's CA certificates: uploaded by admins, audited, and the trust anchors of certificate-authenticated devices. */
+/**
+ * A hub's CA certificates: uploaded by admins, verified by proof of possession of their keys (or vouched for on
+ * upload), audited, and, once verified, the trust anchors of certificate-authenticated devices.
+ */
 package io.vigil.twin.certificates;

@@ -3,7 +3,6 @@ package io.vigil.twin.hubevents;
 import io.vertx.core.Future;
 import io.vigil.contracts.hubevents.HubEventNotice;
 import io.vigil.twin.audit.AuditTrail;
-import io.vigil.twin.http.TwinApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -35,7 +34,7 @@ public class HubChangeReporter {
         return attempt.compose(
                 result -> events.publish(notice(hub, succeededKind, null, actor, target)).map(result),
                 failure -> {
-                    String reason = failure instanceof TwinApiException refused ? refused.code() + ": " + refused.getMessage() : "storage failed";
+                    String reason = AuditTrail.reason(failure);
                     return audit.failed(hub, actor, action, target, reason)
                             .compose(v -> events.publish(notice(hub, failedKind, reason, actor, target)))
                             .transform(v -> Future.<T>failedFuture(failure));

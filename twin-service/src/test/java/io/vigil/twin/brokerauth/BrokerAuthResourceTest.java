@@ -11,6 +11,7 @@ import io.vigil.contracts.hubevents.HubEventNotice;
 import io.vigil.testing.TestMqttClient;
 import io.vigil.testing.TestTokens;
 import io.vigil.testing.VigilTestResource;
+import io.vigil.twin.TestCertificateAuthority;
 import io.vigil.twin.TestCertificates;
 import org.junit.jupiter.api.Test;
 
@@ -161,9 +162,15 @@ class BrokerAuthResourceTest {
         authenticate("ca-device-1", "ca-device-1", username("ca-device-1"), null, Map.of()).then().statusCode(403);
         chained("ca-device-1", List.of(leaf)).then().statusCode(403).body("reason", equalTo("untrusted-certificate"));
 
+        // Uploaded, not verified: the hub has the CA but nobody has shown they hold its key.
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("properties", Map.of("certificate", TestCertificates.pem("test-ca.pem"))))
-                .put("/certificates/chain-ca").then().statusCode(200);
+                .put("/certificates/chain-ca").then().statusCode(200).body("properties.isVerified", equalTo(false));
+        chained("ca-device-1", List.of(leaf)).then().statusCode(403).body("reason", equalTo("unverified-certificate-authority"));
+        // test-ca's key is not kept, so an admin vouches for it on upload.
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).header("If-Match", "*")
+                .body(Map.of("properties", Map.of("certificate", TestCertificates.pem("test-ca.pem"), "isVerified", true)))
+                .put("/certificates/chain-ca").then().statusCode(200).body("properties.isVerified", equalTo(true));
         chained("ca-device-1", List.of(leaf)).then().statusCode(200).body("result", equalTo("allow"));
         chained("ca-device-1", List.of(selfSigned)).then().statusCode(403).body("reason", equalTo("untrusted-certificate"));
         // The certificate names ca-device-1, so it is no proof for ca-device-2.
@@ -171,6 +178,42 @@ class BrokerAuthResourceTest {
 
         given().auth().oauth2(TestTokens.admin()).header("If-Match", "*").delete("/certificates/chain-ca").then().statusCode(204);
         chained("ca-device-1", List.of(leaf)).then().statusCode(403).body("reason", equalTo("untrusted-certificate"));
+    }
+
+    @Test
+    void aChainToAnUnverifiedCaIsRefusedAndReportedUntilTheCaIsProven() {
+        TestCertificateAuthority ca = TestCertificateAuthority.create("Vigil Broker PoP CA");
+        String name = "pop-" + UUID.randomUUID();
+        String device = "ba-pop-" + UUID.randomUUID();
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"authentication\": {\"type\": \"certificateAuthority\"}}").put("/devices/" + device).then().statusCode(200);
+        String uploaded = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("properties", Map.of("certificate", ca.pem()))).put("/certificates/" + name)
+                .then().statusCode(200).extract().path("etag");
+        String leaf = ca.issue(device);
+
+        try (TestMqttClient detection = TestMqttClient.connect()) {
+            detection.subscribe(HubEventFeed.TOPIC_ROOT + "/vigil-hub/" + device);
+            chained(device, List.of(leaf)).then().statusCode(403).body("result", equalTo("deny"))
+                    .body("reason", equalTo("unverified-certificate-authority"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> !detection.received().isEmpty());
+            HubEventNotice notice = read(detection.received().get(0).payload());
+            assertThat(notice.kind()).isEqualTo(HubEventNotice.AUTHENTICATION_FAILED);
+            assertThat(notice.reason()).isEqualTo("unverified-certificate-authority");
+            assertThat(notice.deviceId()).isEqualTo(device);
+        }
+
+        Response challenge = given().auth().oauth2(TestTokens.admin()).header("If-Match", uploaded)
+                .post("/certificates/" + name + "/generateVerificationCode").then().statusCode(200).extract().response();
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).header("If-Match", (String) challenge.path("etag"))
+                .body(Map.of("certificate", ca.issue(challenge.path("properties.verificationCode"))))
+                .post("/certificates/" + name + "/verify").then().statusCode(200).body("properties.isVerified", equalTo(true));
+        chained(device, List.of(leaf)).then().statusCode(200).body("result", equalTo("allow")).body("deviceId", equalTo(device));
+        // A certificate of another CA, proven or not, is still no proof of this device.
+        chained(device, List.of(TestCertificateAuthority.create("Vigil Other CA").issue(device))).then().statusCode(403)
+                .body("reason", equalTo("untrusted-certificate"));
+
+        given().auth().oauth2(TestTokens.admin()).header("If-Match", "*").delete("/certificates/" + name).then().statusCode(204);
     }
 
     private static Response chained(String device, List<String> chain) {
