@@ -3,15 +3,20 @@ package io.vigil.twin.brokerauth;
 import io.vertx.core.Future;
 import io.vigil.platform.hubs.HubDirectory;
 import io.vigil.twin.certificates.CertificateStore;
+import io.vigil.twin.certificates.CertificateText;
+import io.vigil.twin.http.TwinApiException;
 import io.vigil.twin.registry.Identity;
 import io.vigil.twin.registry.RegistryStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides whether a connecting client is the registry identity it claims to be, the one place every broker asks
@@ -103,15 +108,34 @@ public class DeviceAuthenticator {
                 if (expired(request.certificateNotAfter(), now)) {
                     return Optional.of("certificate-expired");
                 }
-                String presented = request.certificateThumbprint().replace(":", "").toUpperCase(Locale.ROOT);
+                Set<String> presented = presentedThumbprints(request);
                 String primary = identity.twin().path("x509Thumbprint").path("primaryThumbprint").asText(null);
                 String secondary = identity.twin().path("x509Thumbprint").path("secondaryThumbprint").asText(null);
-                return presented.equals(primary) || presented.equals(secondary) ? Optional.empty() : Optional.of("thumbprint-mismatch");
+                return presented.contains(primary) || presented.contains(secondary) ? Optional.empty() : Optional.of("thumbprint-mismatch");
             }
             default:
                 // "none": no credentials at all.
                 return Optional.of("wrong-authentication-type");
         }
+    }
+
+    /**
+     * The thumbprint the broker computed, and both the SHA-1 and SHA-256 ones of the leaf when it passed the chain:
+     * the registry may hold either, and a broker sends only one.
+     */
+    private static Set<String> presentedThumbprints(AuthenticationRequest request) {
+        Set<String> thumbprints = new HashSet<>();
+        thumbprints.add(request.certificateThumbprint().replace(":", "").toUpperCase(Locale.ROOT));
+        if (request.certificateChain() != null && !request.certificateChain().isEmpty()) {
+            try {
+                X509Certificate leaf = CertificateText.read(request.certificateChain().get(0));
+                thumbprints.add(CertificateText.thumbprint(leaf));
+                thumbprints.add(CertificateText.sha256Thumbprint(leaf));
+            } catch (TwinApiException e) {
+                // An unreadable chain proves nothing more than the thumbprint does.
+            }
+        }
+        return thumbprints;
     }
 
     private static boolean expired(String notAfter, Instant now) {

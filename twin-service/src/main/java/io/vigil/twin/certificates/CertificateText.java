@@ -62,8 +62,17 @@ public final class CertificateText {
 
     /** IoT Hub's thumbprint: SHA-1 of the DER, upper-case hex. */
     public static String thumbprint(X509Certificate certificate) {
+        return digest("SHA-1", certificate);
+    }
+
+    /** The SHA-256 thumbprint, which IoT Hub also accepts for a self-signed device: upper-case hex. */
+    public static String sha256Thumbprint(X509Certificate certificate) {
+        return digest("SHA-256", certificate);
+    }
+
+    private static String digest(String algorithm, X509Certificate certificate) {
         try {
-            return HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded()));
+            return HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance(algorithm).digest(certificate.getEncoded()));
         } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }

@@ -10,6 +10,7 @@ import io.vigil.contracts.hubevents.HubEventFeed;
 import io.vigil.contracts.hubevents.HubEventNotice;
 import io.vigil.testing.TestMqttClient;
 import io.vigil.testing.TestTokens;
+import io.vigil.twin.certificates.CertificateText;
 import io.vigil.testing.VigilTestResource;
 import io.vigil.twin.TestCertificateAuthority;
 import io.vigil.twin.TestCertificates;
@@ -127,6 +128,27 @@ class BrokerAuthResourceTest {
     }
 
     @Test
+    void aSelfSignedDeviceMayBeRegisteredWithTheSha256ThumbprintOfItsCertificate() throws Exception {
+        String device = "ba-x509-256-" + UUID.randomUUID();
+        String pem = TestCertificates.pem("ca-device-1-self-signed.pem");
+        java.security.cert.X509Certificate certificate = CertificateText.read(pem);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"authentication\": {\"type\": \"selfSigned\", \"x509Thumbprint\": {\"primaryThumbprint\": \""
+                        + CertificateText.sha256Thumbprint(certificate) + "\"}}}")
+                .put("/devices/" + device).then().statusCode(200);
+        // As the embedded broker asks: the SHA-1 thumbprint, and the chain it came with.
+        Map<String, Object> presented = new java.util.HashMap<>();
+        presented.put("certificateThumbprint", CertificateText.thumbprint(certificate));
+        presented.put("certificateNotAfter", Instant.now().plusSeconds(60).toString());
+        presented.put("certificateChain", List.of(pem));
+        authenticate(device, device, username(device), null, presented).then().statusCode(200);
+        // Without the chain the SHA-1 thumbprint alone does not match the SHA-256 one registered.
+        authenticate(device, device, username(device), null, Map.of("certificateThumbprint", CertificateText.thumbprint(certificate),
+                "certificateNotAfter", Instant.now().plusSeconds(60).toString()))
+                .then().statusCode(403).body("reason", equalTo("thumbprint-mismatch"));
+    }
+
+    @Test
     void brokersReportConnectionsAndAnOlderReportChangesNothing() {
         String device = "ba-conn-" + UUID.randomUUID();
         create(device);
@@ -236,7 +258,7 @@ class BrokerAuthResourceTest {
                 .body("result", equalTo("deny")).body("reason", equalTo(reason));
     }
 
-    private static Response authenticate(String clientId, String device, String username, String password, Map<String, String> extra) {
+    private static Response authenticate(String clientId, String device, String username, String password, Map<String, ?> extra) {
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("clientId", clientId);
         body.put("username", username);
