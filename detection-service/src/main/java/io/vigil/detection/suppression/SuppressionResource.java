@@ -88,7 +88,9 @@ public class SuppressionResource {
             return bad("expiresAt is in the past");
         }
         return Unis.from(rules.create(text(body, "hub"), text(body, "deviceId"), alertType, wanted, reason, expiresAt, caller.getPrincipal().getName()))
-                .map(rule -> Response.status(201).entity(rule).build());
+                .map(rule -> rule.map(created -> Response.status(201).entity(created).build())
+                        .orElseGet(() -> Response.status(409).entity(Map.of("error", Map.of("code", "suppression.limit", "message",
+                                "at most " + SuppressionRules.MAX_RULES + " rules are kept; delete expired or unwanted ones first"))).build()));
     }
 
     @DELETE
