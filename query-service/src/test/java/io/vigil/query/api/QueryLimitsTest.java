@@ -52,6 +52,12 @@ class QueryLimitsTest {
     }
 
     @Test
+    void aRequestLineOverFourKilobytesIsA414() {
+        given().auth().oauth2(TestTokens.reader()).queryParam("query", "print x = '" + "a".repeat(4100) + "'")
+                .when().get(QUERY).then().statusCode(414);
+    }
+
+    @Test
     void aBodyOverTheSizeLimitIsA413() {
         String huge = "{\"query\": \"print 1\", \"padding\": \"" + "x".repeat(4 * 1024 * 1024) + "\"}";
         post(huge).then().statusCode(413);
