@@ -47,6 +47,17 @@ public class HubScope {
         return allowed.map(ids -> ids.toArray(String[]::new)).orElse(null);
     }
 
+    /** The resource ids the caller may see, or empty for every hub. */
+    public Optional<List<String>> limitedTo() {
+        return allowed;
+    }
+
+    /** Whether the caller may see the hub of this name (the last segment of its resource id, ignoring case). */
+    public boolean allowsName(String hubName) {
+        return allowed.isEmpty() || (hubName != null && allowed.get().stream()
+                .anyMatch(id -> HubResourceId.parse(id).hubName().equalsIgnoreCase(hubName)));
+    }
+
     /** Whether the caller may see and change the hub with this resource id (compared as IoT Hub does, ignoring case). */
     public boolean allows(String resourceId) {
         return allowed.isEmpty() || (resourceId != null && allowed.get().stream().anyMatch(resourceId::equalsIgnoreCase));
