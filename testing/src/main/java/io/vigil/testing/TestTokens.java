@@ -8,6 +8,7 @@ import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 
 /** Bearer tokens for tests, signed with the test key that {@link VigilTestResource} makes services trust. */
@@ -31,7 +32,18 @@ public final class TestTokens {
     }
 
     public static String withRoles(String... roles) {
-        return Jwt.issuer("vigil").upn("test-user").groups(Set.of(roles))
+        return forSubject("test-user", roles);
+    }
+
+    /** A token of another caller: the services count requests (rate limit) and record actions by subject. */
+    public static String forSubject(String subject, String... roles) {
+        return Jwt.issuer("vigil").upn(subject).groups(Set.of(roles))
+                .expiresIn(Duration.ofHours(1)).sign(KEY);
+    }
+
+    /** A token that may see and change only the named hubs (the {@code hubs} claim, hub names of vigil.hubs.*). */
+    public static String scopedTo(List<String> hubs, String... roles) {
+        return Jwt.issuer("vigil").upn("scoped-user").groups(Set.of(roles)).claim("hubs", hubs)
                 .expiresIn(Duration.ofHours(1)).sign(KEY);
     }
 

@@ -5,6 +5,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vigil.platform.rest.Unis;
 import io.vigil.contracts.hub.HubResourceId;
+import io.vigil.detection.http.HubAccess;
+import io.vigil.platform.security.HubScope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -31,7 +33,10 @@ public class SecurityGroupResource {
     private final SecurityGroupStore store;
     private final SecurityIdentity caller;
 
-    SecurityGroupResource(SecurityGroupStore store, SecurityIdentity caller) {
+    private final HubScope scope;
+
+    SecurityGroupResource(SecurityGroupStore store, SecurityIdentity caller, HubScope scope) {
+        this.scope = scope;
         this.store = store;
         this.caller = caller;
     }
@@ -80,8 +85,11 @@ public class SecurityGroupResource {
                 .map(deleted -> deleted ? Response.noContent().build() : unknown(name));
     }
 
-    private static String hub(String subscription, String resourceGroup, String hubName) {
-        return new HubResourceId(subscription, resourceGroup, hubName).toString();
+    /** The hub of the path, which the caller's token must allow. */
+    private String hub(String subscription, String resourceGroup, String hubName) {
+        String hub = new HubResourceId(subscription, resourceGroup, hubName).toString();
+        HubAccess.require(scope, hub);
+        return hub;
     }
 
     private static Response unknown(String name) {

@@ -29,6 +29,7 @@ public class AlertLifecycle {
     private static final String PAGE = "SELECT " + AlertView.COLUMNS + " FROM detection.alert_state"
             + " WHERE ($1::text IS NULL OR hub = $1) AND ($2::text IS NULL OR device_id = $2) AND ($3::text IS NULL OR status = $3)"
             + " AND ($4::text IS NULL OR alert_type = $4) AND (end_time, system_alert_id) < ($5, $6)"
+            + " AND ($8::text[] IS NULL OR hub = ANY($8))"
             + " ORDER BY end_time DESC, system_alert_id DESC LIMIT $7";
     private static final String FIND = "SELECT " + AlertView.COLUMNS + " FROM detection.alert_state WHERE system_alert_id = $1";
     private static final String UPDATE = "UPDATE detection.alert_state SET status = $2, severity = $3 WHERE system_alert_id = $1"
@@ -61,12 +62,13 @@ public class AlertLifecycle {
         static final Cursor FIRST = new Cursor(Instant.parse("9999-12-31T23:59:59Z"), "\uffff");
     }
 
-    public record Filter(String hub, String deviceId, String status, String alertType) {
+    /** {@code hubs}: the hubs the caller may see, null for every hub. */
+    public record Filter(String hub, String deviceId, String status, String alertType, String[] hubs) {
     }
 
     public Future<List<AlertView>> list(Filter filter, Cursor after, int limit) {
         return pool.preparedQuery(PAGE).execute(Tuple.tuple(java.util.Arrays.asList(filter.hub(), filter.deviceId(), filter.status(),
-                        filter.alertType(), after.endTime().atOffset(ZoneOffset.UTC), after.systemAlertId(), limit)))
+                        filter.alertType(), after.endTime().atOffset(ZoneOffset.UTC), after.systemAlertId(), limit, filter.hubs())))
                 .map(rows -> {
                     List<AlertView> alerts = new ArrayList<>();
                     for (Row row : rows) {

@@ -3,6 +3,8 @@ package io.vigil.detection.lifecycle;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vigil.platform.rest.Unis;
+import io.vigil.platform.security.HubScope;
+import io.vigil.detection.http.HubAccess;
 import io.vigil.detection.alerts.AlertStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -36,7 +38,10 @@ public class AlertResource {
     private final AlertLifecycle lifecycle;
     private final SecurityIdentity caller;
 
-    AlertResource(AlertLifecycle lifecycle, SecurityIdentity caller) {
+    private final HubScope scope;
+
+    AlertResource(AlertLifecycle lifecycle, SecurityIdentity caller, HubScope scope) {
+        this.scope = scope;
         this.lifecycle = lifecycle;
         this.caller = caller;
     }
@@ -52,13 +57,16 @@ public class AlertResource {
         if (status != null && !AlertStatus.ALL.contains(status)) {
             return bad("status must be one of " + AlertStatus.ALL);
         }
+        if (hub != null && !scope.allows(hub)) {
+            return Uni.createFrom().item(HubAccess.forbidden(hub));
+        }
         AlertLifecycle.Cursor cursor;
         try {
             cursor = before == null || before.isBlank() ? AlertLifecycle.Cursor.FIRST : decode(before);
         } catch (RuntimeException e) {
             return bad("before is not a cursor this API gave out");
         }
-        return Unis.from(lifecycle.list(new AlertLifecycle.Filter(hub, deviceId, status, alertType), cursor, size)).map(alerts -> {
+        return Unis.from(lifecycle.list(new AlertLifecycle.Filter(hub, deviceId, status, alertType, scope.resourceIdsOrNull()), cursor, size)).map(alerts -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("value", alerts);
             body.put("nextBefore", alerts.size() == size ? encode(alerts.get(alerts.size() - 1)) : null);
@@ -70,7 +78,8 @@ public class AlertResource {
     @Path("/{systemAlertId}")
     @RolesAllowed({"reader", "operator", "admin"})
     public Uni<Response> one(@PathParam("systemAlertId") String systemAlertId) {
-        return Unis.from(lifecycle.find(systemAlertId)).map(found -> found.map(alert -> Response.ok(alert).build()).orElseGet(() -> notFound(systemAlertId)));
+        return Unis.from(lifecycle.find(systemAlertId)).map(found -> found.map(alert -> scope.allows(alert.hub())
+                ? Response.ok(alert).build() : HubAccess.forbidden(alert.hub())).orElseGet(() -> notFound(systemAlertId)));
     }
 
     @PATCH
@@ -90,8 +99,16 @@ public class AlertResource {
         if (change.comment() != null && change.comment().length() > MAX_COMMENT) {
             return bad("comment is limited to " + MAX_COMMENT + " characters");
         }
-        return Unis.from(lifecycle.change(systemAlertId, change.status(), change.severity(), change.comment(), caller.getPrincipal().getName()))
+        // Deferred: the change runs only if the scope check below lets it.
+        Uni<Response> apply = Uni.createFrom().deferred(() -> Unis.from(lifecycle.change(systemAlertId, change.status(), change.severity(),
+                        change.comment(), caller.getPrincipal().getName())))
                 .map(changed -> changed.map(alert -> Response.ok(alert).build()).orElseGet(() -> notFound(systemAlertId)));
+        if (!scope.restricted()) {
+            return apply;
+        }
+        // An alert never moves to another hub, so checking before the change is as good as checking within it.
+        return Unis.from(lifecycle.find(systemAlertId)).flatMap(found -> found.isEmpty() ? Uni.createFrom().item(notFound(systemAlertId))
+                : scope.allows(found.get().hub()) ? apply : Uni.createFrom().item(HubAccess.forbidden(found.get().hub())));
     }
 
     private static Response notFound(String systemAlertId) {

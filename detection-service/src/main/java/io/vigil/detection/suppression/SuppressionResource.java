@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vigil.detection.http.HubAccess;
 import io.vigil.platform.rest.Unis;
+import io.vigil.platform.security.HubScope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -38,7 +40,10 @@ public class SuppressionResource {
     private final SuppressionRules rules;
     private final SecurityIdentity caller;
 
-    SuppressionResource(SuppressionRules rules, SecurityIdentity caller) {
+    private final HubScope scope;
+
+    SuppressionResource(SuppressionRules rules, SecurityIdentity caller, HubScope scope) {
+        this.scope = scope;
         this.rules = rules;
         this.caller = caller;
     }
@@ -46,7 +51,9 @@ public class SuppressionResource {
     @GET
     @RolesAllowed({"reader", "operator", "admin"})
     public Uni<Map<String, Object>> list() {
-        return Unis.from(rules.all()).map(all -> Map.of("value", all));
+        // A caller limited to some hubs sees their rules and the rules of every hub, which apply to its hubs too.
+        return Unis.from(rules.all()).map(all -> Map.of("value", all.stream()
+                .filter(rule -> rule.hub() == null || scope.allows(rule.hub())).toList()));
     }
 
     @POST
@@ -87,8 +94,14 @@ public class SuppressionResource {
         if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
             return bad("expiresAt is in the past");
         }
+        if (scope.restricted() && (text(body, "hub") == null || !scope.allows(text(body, "hub")))) {
+            // A rule without a hub would suppress alerts of every hub.
+            return Uni.createFrom().item(HubAccess.forbidden(text(body, "hub")));
+        }
         return Unis.from(rules.create(text(body, "hub"), text(body, "deviceId"), alertType, wanted, reason, expiresAt, caller.getPrincipal().getName()))
-                .map(rule -> Response.status(201).entity(rule).build());
+                .map(rule -> rule.map(created -> Response.status(201).entity(created).build())
+                        .orElseGet(() -> Response.status(409).entity(Map.of("error", Map.of("code", "suppression.limit", "message",
+                                "at most " + SuppressionRules.MAX_RULES + " rules are kept; delete expired or unwanted ones first"))).build()));
     }
 
     @DELETE
@@ -101,8 +114,16 @@ public class SuppressionResource {
         } catch (IllegalArgumentException e) {
             return bad("not a rule id: " + id);
         }
-        return Unis.from(rules.delete(ruleId, caller.getPrincipal().getName())).map(deleted -> deleted ? Response.noContent().build()
+        // Deferred: the statement runs only if the scope check below lets it.
+        Uni<Response> delete = Uni.createFrom().deferred(() -> Unis.from(rules.delete(ruleId, caller.getPrincipal().getName()))).map(deleted -> deleted ? Response.noContent().build()
                 : Response.status(404).entity(Map.of("error", Map.of("code", "suppression.unknown", "message", "no rule " + id))).build());
+        if (!scope.restricted()) {
+            return delete;
+        }
+        return Unis.from(rules.all()).flatMap(all -> all.stream().filter(rule -> rule.id().equals(ruleId)).findFirst()
+                .filter(rule -> rule.hub() == null || !scope.allows(rule.hub()))
+                .map(rule -> Uni.createFrom().item(HubAccess.forbidden(rule.hub())))
+                .orElse(delete));
     }
 
     private static String text(JsonNode body, String field) {

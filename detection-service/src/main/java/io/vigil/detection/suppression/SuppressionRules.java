@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,8 +30,14 @@ public class SuppressionRules {
     private static final String COLUMNS = "id, hub, device_id, alert_type, evidence::text AS evidence, reason, created_by, created_at, expires_at";
     private static final String ACTIVE = "SELECT " + COLUMNS + " FROM detection.suppression_rule WHERE expires_at IS NULL OR expires_at > $1";
     private static final String ALL = "SELECT " + COLUMNS + " FROM detection.suppression_rule ORDER BY created_at, id";
+    /**
+     * Rules kept at most, expired ones included until deleted: every feed batch reads the rules in force and the list
+     * endpoint returns them all, so their number must stay small.
+     */
+    public static final int MAX_RULES = 1000;
     private static final String INSERT = "INSERT INTO detection.suppression_rule (id, hub, device_id, alert_type, evidence, reason, created_by,"
-            + " expires_at) VALUES ($1, $2, $3, $4, $5::text::jsonb, $6, $7, $8) RETURNING " + COLUMNS;
+            + " expires_at) SELECT $1::uuid, $2::text, $3::text, $4::text, $5::text::jsonb, $6::text, $7::text, $8::timestamptz"
+            + " WHERE (SELECT count(*) FROM detection.suppression_rule) < $9::int RETURNING " + COLUMNS;
     private static final String DELETE = "DELETE FROM detection.suppression_rule WHERE id = $1 RETURNING " + COLUMNS;
     private static final String AUDIT = "INSERT INTO detection.suppression_change (rule_id, actor, action, rule) VALUES ($1, $2, $3, $4::text::jsonb)";
 
@@ -51,14 +58,18 @@ public class SuppressionRules {
         return pool.preparedQuery(ALL).execute().map(this::rules);
     }
 
-    public Future<SuppressionRule> create(String hub, String deviceId, String alertType, ObjectNode evidence, String reason,
-                                          Instant expiresAt, String actor) {
+    /** The new rule, or empty when {@link #MAX_RULES} are kept already. */
+    public Future<Optional<SuppressionRule>> create(String hub, String deviceId, String alertType, ObjectNode evidence, String reason,
+                                                    Instant expiresAt, String actor) {
         return pool.withTransaction(connection -> connection.preparedQuery(INSERT).execute(Tuple.tuple(Arrays.asList(UUID.randomUUID(), hub,
                         deviceId, alertType, evidence.toString(), reason, actor,
-                        expiresAt == null ? null : OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC))))
+                        expiresAt == null ? null : OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC), MAX_RULES)))
                 .compose(rows -> {
-                    SuppressionRule rule = rules(rows).get(0);
-                    return audit(connection, rule, actor, "created").map(rule);
+                    List<SuppressionRule> created = rules(rows);
+                    if (created.isEmpty()) {
+                        return Future.succeededFuture(Optional.<SuppressionRule>empty());
+                    }
+                    return audit(connection, created.get(0), actor, "created").map(Optional.of(created.get(0)));
                 }));
     }
 

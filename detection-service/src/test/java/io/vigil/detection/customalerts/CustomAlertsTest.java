@@ -119,6 +119,12 @@ class CustomAlertsTest {
                 .then().statusCode(400).body("error.message", containsString("not an IP address or CIDR range"));
         put(hubName, "g1", "{\"timeWindowRules\": [{\"ruleType\": \"ActiveConnectionsNotInAllowedRange\"}]}")
                 .then().statusCode(400).body("error.message", containsString("timeWindowRules are not supported yet"));
+        put(hubName, "g1", "{\"allowlistRules\": [{\"ruleType\": \"ProcessNotAllowed\", \"isEnabled\": true,"
+                + " \"allowlistValues\": [" + "\"/bin/x\",".repeat(1000) + "\"/bin/y\"]}]}")
+                .then().statusCode(400).body("error.message", containsString("at most 1000 strings"));
+        put(hubName, "g1", "{\"allowlistRules\": [{\"ruleType\": \"ProcessNotAllowed\", \"isEnabled\": true,"
+                + " \"allowlistValues\": [\"/" + "x".repeat(1024) + "\"]}]}")
+                .then().statusCode(400).body("error.message", containsString("1024 characters"));
         put(hubName, "bad name", "{\"allowlistRules\": []}").then().statusCode(400);
         given().auth().oauth2(TestTokens.reader()).contentType(ContentType.JSON).body("{\"allowlistRules\": []}")
                 .put(path(hubName) + "/g1").then().statusCode(403);

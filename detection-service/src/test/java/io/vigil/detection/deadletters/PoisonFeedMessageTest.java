@@ -76,6 +76,7 @@ class PoisonFeedMessageTest {
                 .then().statusCode(200).header("X-Vigil-Topic", poisonTopic).extract().asByteArray();
         assertThat(JSON.readTree(body).at("/events/0/id").asText()).isEqualTo("bad\u0000event-id");
         given().auth().oauth2(TestTokens.reader()).get("/admin/dead-letters").then().statusCode(403);
+        given().auth().oauth2(TestTokens.scopedTo(List.of(TestHub.NAME), "operator")).get("/admin/dead-letters").then().statusCode(403);
         given().auth().oauth2(TestTokens.operator()).post("/admin/dead-letters/" + id + "/replay").then().statusCode(403);
 
         // Replayed, it goes through the consumers again, still fails, and is parked anew.

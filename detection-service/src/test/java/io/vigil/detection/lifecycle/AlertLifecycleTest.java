@@ -109,6 +109,12 @@ class AlertLifecycleTest {
         }
         assertThat(seen.size()).isGreaterThanOrEqualTo(5);
         given().auth().oauth2(TestTokens.reader()).queryParam("limit", 0).get("/alerts").then().statusCode(400);
+        given().auth().oauth2(TestTokens.reader()).queryParam("limit", 1001).get("/alerts").then().statusCode(400)
+                .body("error.message", org.hamcrest.Matchers.containsString("between 1 and 1000"));
+        given().auth().oauth2(TestTokens.reader()).queryParam("limit", 1000).get("/alerts").then().statusCode(200);
+        given().auth().oauth2(TestTokens.operator()).contentType("application/json")
+                .body(java.util.Map.of("status", "Dismissed", "comment", "c".repeat(1025)))
+                .patch("/alerts/any-alert").then().statusCode(400).body("error.message", org.hamcrest.Matchers.containsString("1024"));
         given().auth().oauth2(TestTokens.reader()).queryParam("before", "%%%").get("/alerts").then().statusCode(400);
     }
 

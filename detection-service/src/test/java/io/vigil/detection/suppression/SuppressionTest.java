@@ -79,12 +79,39 @@ class SuppressionTest {
         for (Object body : List.of(Map.of("reason", "no type"), Map.of("alertType", "IoT_X"),
                 Map.of("alertType", "IoT_X", "reason", "r", "expiresAt", "2020-01-01T00:00:00Z"),
                 Map.of("alertType", "IoT_X", "reason", "r", "evidence", Map.of("a", List.of(1))),
-                Map.of("alertType", "IoT_X", "reason", "r", "expiresAt", "tomorrow"))) {
+                Map.of("alertType", "IoT_X", "reason", "r", "expiresAt", "tomorrow"),
+                Map.of("alertType", "IoT_X", "reason", "r".repeat(1025)),
+                Map.of("alertType", "IoT_" + "X".repeat(125), "reason", "r"),
+                Map.of("alertType", "IoT_X", "reason", "r", "evidence", manyValues(21)))) {
             given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON).body(body).post("/suppressions")
                     .then().statusCode(400).body("error.code", equalTo("suppression.invalid"));
         }
         given().auth().oauth2(TestTokens.reader()).contentType(ContentType.JSON).body(Map.of("alertType", "IoT_X", "reason", "r"))
                 .post("/suppressions").then().statusCode(403);
+    }
+
+    @Test
+    void atMostAThousandRulesAreKept() {
+        long kept = TestDatabase.count("SELECT count(*) FROM detection.suppression_rule");
+        TestDatabase.execute("INSERT INTO detection.suppression_rule (id, alert_type, reason, created_by)"
+                + " SELECT gen_random_uuid(), 'IoT_LimitFiller', 'filler', 'test' FROM generate_series(1, ?)", (int) (1000 - kept));
+        try {
+            given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON).body(Map.of("alertType", "IoT_X", "reason", "r"))
+                    .post("/suppressions").then().statusCode(409).body("error.code", equalTo("suppression.limit"));
+        } finally {
+            TestDatabase.execute("DELETE FROM detection.suppression_rule WHERE alert_type = 'IoT_LimitFiller'");
+        }
+        given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON).body(Map.of("alertType", "IoT_LimitOk", "reason", "r"))
+                .post("/suppressions").then().statusCode(201);
+        TestDatabase.execute("DELETE FROM detection.suppression_rule WHERE alert_type = 'IoT_LimitOk'");
+    }
+
+    private static Map<String, Object> manyValues(int count) {
+        Map<String, Object> values = new java.util.HashMap<>();
+        for (int i = 0; i < count; i++) {
+            values.put("k" + i, "v");
+        }
+        return values;
     }
 
     private static String awaitStatus(String device, String type) {

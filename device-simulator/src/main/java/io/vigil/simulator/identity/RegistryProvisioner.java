@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Makes sure every simulated device exists in twin-service's registry and learns its primary key: a device is
@@ -67,7 +69,21 @@ public final class RegistryProvisioner {
         } else {
             request.GET();
         }
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+                .thenCompose(answer -> answer.statusCode() == 429 ? later(answer, () -> send(method, deviceId))
+                        : CompletableFuture.completedFuture(answer));
+    }
+
+    /**
+     * The service limits each client's request rate (README, Security: Limits); a large fleet provisioned eight at a
+     * time can meet it, so a 429 is retried after the Retry-After it names rather than failing the run.
+     */
+    private static CompletableFuture<HttpResponse<String>> later(HttpResponse<String> refused,
+                                                                 Supplier<CompletableFuture<HttpResponse<String>>> again) {
+        long seconds = refused.headers().firstValueAsLong("Retry-After").orElse(1);
+        return CompletableFuture.supplyAsync(() -> null,
+                        CompletableFuture.delayedExecutor(Math.max(1, seconds), TimeUnit.SECONDS))
+                .thenCompose(ignored -> again.get());
     }
 
     private static String primaryKey(String deviceId, HttpResponse<String> answer) {

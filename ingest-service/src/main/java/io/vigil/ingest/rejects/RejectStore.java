@@ -101,14 +101,15 @@ public class RejectStore {
         return client.preparedQuery(INSERT).execute(arrays).mapEmpty();
     }
 
-    /** Newest first, after the given id when paging; optionally one device's or one rule's only. */
+    /** Newest first, after the given id when paging; optionally one device's or one rule's only; {@code hubs} null for every hub. */
     public Future<List<RejectedMessage>> list(int limit, Optional<Long> beforeId, Optional<String> deviceId,
-                                              Optional<String> rule) {
+                                              Optional<String> rule, String[] hubs) {
         String sql = "SELECT " + COLUMNS + " FROM ingest.rejected_message"
                 + " WHERE ($1::bigint IS NULL OR id < $1) AND ($2::text IS NULL OR device_id = $2)"
-                + " AND ($3::text IS NULL OR rule = $3) ORDER BY id DESC LIMIT $4";
+                + " AND ($3::text IS NULL OR rule = $3) AND ($5::text[] IS NULL OR hub = ANY($5))"
+                + " ORDER BY id DESC LIMIT $4";
         return pool.preparedQuery(sql)
-                .execute(Tuple.of(beforeId.orElse(null), deviceId.orElse(null), rule.orElse(null), limit))
+                .execute(Tuple.of(beforeId.orElse(null), deviceId.orElse(null), rule.orElse(null), limit, hubs))
                 .map(rows -> {
                     List<RejectedMessage> list = new ArrayList<>();
                     rows.forEach(row -> list.add(read(row)));

@@ -4,6 +4,7 @@ import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.vigil.platform.broker.BrokerConnection;
 import io.vigil.platform.rest.Unis;
+import io.vigil.platform.security.HubScope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -23,6 +24,8 @@ import java.util.Map;
  * The service's dead letters, for operators: what was parked and why, the original bytes, replay and removal.
  * Replay publishes the message again on its topic, QoS 1, and removes it once the broker has it; it then goes
  * through the consumers as on its first arrival (they are idempotent), and is parked again if it still fails.
+ * Dead letters belong to the service, not to one hub (a notice may concern a whole hub, or none), so a token scoped
+ * to some hubs gets a 403 here.
  */
 @Path("/admin/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,16 +36,21 @@ public class DeadLetterResource {
 
     private final DeadLetterStore store;
     private final BrokerConnection broker;
+    private final HubScope scope;
 
-    DeadLetterResource(DeadLetterStore store, BrokerConnection broker) {
+    DeadLetterResource(DeadLetterStore store, BrokerConnection broker, HubScope scope) {
         this.store = store;
         this.broker = broker;
+        this.scope = scope;
     }
 
     /** Newest first; page with {@code before} = {@code nextBefore} of the previous page. */
     @GET
     @RolesAllowed({"operator", "admin"})
     public Uni<Response> list(@QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("before") Long before) {
+        if (scope.restricted()) {
+            return Uni.createFrom().item(problem(403, "hub.forbidden", "dead letters are the whole service's; a hub-scoped token cannot see them"));
+        }
         if (limit < 1 || limit > MAX_PAGE) {
             return Uni.createFrom().item(problem(400, "invalid-limit", "limit must be between 1 and " + MAX_PAGE));
         }
@@ -54,6 +62,9 @@ public class DeadLetterResource {
     @Path("/{id}")
     @RolesAllowed({"operator", "admin"})
     public Uni<Response> get(@PathParam("id") long id) {
+        if (scope.restricted()) {
+            return Uni.createFrom().item(problem(403, "hub.forbidden", "dead letters are the whole service's; a hub-scoped token cannot see them"));
+        }
         return Unis.from(store.find(id)).map(found -> found.map(parked -> Response.ok(parked.letter()).build())
                 .orElseGet(() -> notFound(id)));
     }
@@ -64,6 +75,9 @@ public class DeadLetterResource {
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     @RolesAllowed({"operator", "admin"})
     public Uni<Response> body(@PathParam("id") long id) {
+        if (scope.restricted()) {
+            return Uni.createFrom().item(problem(403, "hub.forbidden", "dead letters are the whole service's; a hub-scoped token cannot see them"));
+        }
         return Unis.from(store.find(id)).map(found -> found.map(parked -> Response.ok(parked.payload())
                 .header("X-Vigil-Topic", parked.letter().topic()).build()).orElseGet(() -> notFound(id)));
     }
@@ -72,6 +86,9 @@ public class DeadLetterResource {
     @Path("/{id}/replay")
     @RolesAllowed("admin")
     public Uni<Response> replay(@PathParam("id") long id) {
+        if (scope.restricted()) {
+            return Uni.createFrom().item(problem(403, "hub.forbidden", "dead letters are the whole service's; a hub-scoped token cannot see them"));
+        }
         return Unis.from(store.find(id).compose(found -> {
             if (found.isEmpty()) {
                 return io.vertx.core.Future.succeededFuture(notFound(id));
@@ -87,6 +104,9 @@ public class DeadLetterResource {
     @Path("/{id}")
     @RolesAllowed("admin")
     public Uni<Response> delete(@PathParam("id") long id) {
+        if (scope.restricted()) {
+            return Uni.createFrom().item(problem(403, "hub.forbidden", "dead letters are the whole service's; a hub-scoped token cannot see them"));
+        }
         return Unis.from(store.remove(id)).map(removed -> removed ? Response.noContent().build() : notFound(id));
     }
 

@@ -1,6 +1,7 @@
 package io.vigil.query.api;
 
 import io.smallrye.mutiny.Uni;
+import io.vigil.platform.security.HubScope;
 import io.vigil.query.execution.QueryExecutor;
 import io.vigil.query.execution.QueryFailure;
 import io.vigil.query.execution.ResultTable;
@@ -30,9 +31,11 @@ import java.util.Map;
 public class LogAnalyticsResource {
 
     private final QueryExecutor executor;
+    private final HubScope scope;
 
-    LogAnalyticsResource(QueryExecutor executor) {
+    LogAnalyticsResource(QueryExecutor executor, HubScope scope) {
         this.executor = executor;
+        this.scope = scope;
     }
 
     @POST
@@ -53,7 +56,8 @@ public class LogAnalyticsResource {
         if (query == null || query.isBlank()) {
             throw new QueryFailure(400, "kql.missing", "a query is required");
         }
-        CompiledKql compiled = executor.compiler().compile(query, Timespan.parse(timespan, Instant.now()));
+        CompiledKql compiled = executor.compiler().compile(query, Timespan.parse(timespan, Instant.now()), Map.of(),
+                scope.limitedTo());
         return executor.execute(ResultTable.PRIMARY, compiled).map(table -> ResultTable.response(List.of(table)));
     }
 }

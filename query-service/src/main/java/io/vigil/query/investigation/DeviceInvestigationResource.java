@@ -1,6 +1,7 @@
 package io.vigil.query.investigation;
 
 import io.smallrye.mutiny.Uni;
+import io.vigil.platform.security.HubScope;
 import io.vigil.query.execution.QueryExecutor;
 import io.vigil.query.execution.QueryFailure;
 import io.vigil.query.execution.ResultTable;
@@ -32,10 +33,12 @@ public class DeviceInvestigationResource {
 
     private final InvestigationQueries queries;
     private final QueryExecutor executor;
+    private final HubScope scope;
 
-    DeviceInvestigationResource(InvestigationQueries queries, QueryExecutor executor) {
+    DeviceInvestigationResource(InvestigationQueries queries, QueryExecutor executor, HubScope scope) {
         this.queries = queries;
         this.executor = executor;
+        this.scope = scope;
     }
 
     @GET
@@ -46,11 +49,14 @@ public class DeviceInvestigationResource {
         if (hub == null || hub.isBlank()) {
             throw new QueryFailure(400, "investigation.hub-missing", "the hub name is required (?hub=<IoT hub name>)");
         }
+        if (!scope.allowsName(hub)) {
+            throw new QueryFailure(403, "hub.forbidden", "the token does not allow hub " + hub);
+        }
         Optional<TimeWindow> window = Timespan.parse(timespan, Instant.now());
         Map<String, String> parameters = Map.of("device", deviceId, "hub", hub);
         List<Uni<ResultTable>> runs = new ArrayList<>();
         for (SavedQuery query : queries.all()) {
-            runs.add(executor.execute(query.name(), executor.compiler().compile(query.query(), window, parameters)));
+            runs.add(executor.execute(query.name(), executor.compiler().compile(query.query(), window, parameters, scope.limitedTo())));
         }
         return Uni.join().all(runs).andFailFast().map(ResultTable::response);
     }

@@ -53,6 +53,15 @@ public final class KqlCompiler {
      * @throws KqlException also with {@code kql.parameter} for an unknown parameter or a value of the wrong type
      */
     public CompiledKql compile(String query, Optional<TimeWindow> window, Map<String, String> parameterValues) {
+        return compile(query, window, parameterValues, Optional.empty());
+    }
+
+    /**
+     * Compiles {@code query} for a caller limited to some hubs: every workspace table the query scans shows only rows
+     * whose hub ({@code _ResourceId}) is one of {@code hubs}, bound as one array parameter. Empty: every hub.
+     */
+    public CompiledKql compile(String query, Optional<TimeWindow> window, Map<String, String> parameterValues,
+                               Optional<List<String>> hubs) {
         if (query == null || query.isBlank()) {
             throw new KqlException(KqlErrorCodes.SYNTAX, "the query is empty", 1, 1);
         }
@@ -63,7 +72,8 @@ public final class KqlCompiler {
         }
         try {
             Statement.Query parsed = LetParameters.apply(Parser.parse(query), parameterValues);
-            return QueryCompiler.compile(parsed, catalog, window == null ? Optional.empty() : window, clock.instant(), limits);
+            return QueryCompiler.compile(parsed, catalog, window == null ? Optional.empty() : window,
+                    hubs == null ? Optional.empty() : hubs, clock.instant(), limits);
         } catch (KqlException e) {
             throw e;
         } catch (StackOverflowError e) {

@@ -1,6 +1,7 @@
 package io.vigil.query.summaries;
 
 import io.smallrye.mutiny.Uni;
+import io.vigil.platform.security.HubScope;
 import io.vigil.query.execution.QueryExecutor;
 import io.vigil.query.execution.QueryFailure;
 import io.vigil.query.execution.ResultTable;
@@ -30,9 +31,12 @@ public class SummaryResource {
     private final SavedQueryCatalog catalog;
     private final QueryExecutor executor;
 
-    SummaryResource(SavedQueryCatalog catalog, QueryExecutor executor) {
+    private final HubScope scope;
+
+    SummaryResource(SavedQueryCatalog catalog, QueryExecutor executor, HubScope scope) {
         this.catalog = catalog;
         this.executor = executor;
+        this.scope = scope;
     }
 
     @GET
@@ -57,7 +61,7 @@ public class SummaryResource {
         SavedQuery query = saved(name);
         SummaryRun run = body == null ? new SummaryRun(Map.of(), null) : body;
         CompiledKql compiled = executor.compiler().compile(query.query(), Timespan.parse(run.timespan(), Instant.now()),
-                ParameterValues.of(run.parameters()));
+                ParameterValues.of(run.parameters()), scope.limitedTo());
         return executor.execute(ResultTable.PRIMARY, compiled).map(table -> ResultTable.response(List.of(table)));
     }
 

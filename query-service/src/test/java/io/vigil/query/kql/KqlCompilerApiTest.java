@@ -114,6 +114,19 @@ class KqlCompilerApiTest {
     }
 
     @Test
+    void aHubScopedCompilationBindsTheHubsForEveryTableScanned() {
+        List<String> hubs = List.of("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Devices/IotHubs/a");
+        CompiledKql compiled = compiler.compile("union SecurityAlert, SecurityRecommendation, SecurityIoTRawEvent | count"
+                + " | join kind=inner (SecurityAlert | count) on Count", Optional.empty(), java.util.Map.of(), Optional.of(hubs));
+        assertThat(compiled.parameters()).filteredOn(p -> p instanceof String[]).hasSize(4)
+                .allSatisfy(p -> assertThat((String[]) p).containsExactlyElementsOf(hubs));
+        assertThat(compiled.sql()).contains(".resource_id = ANY($", ".assessed_resource_id = ANY($", ".associated_resource_id = ANY($");
+        assertThat(compiled.sql()).doesNotContain("/subscriptions/");
+        assertThat(compiler.compile("SecurityAlert", Optional.empty(), java.util.Map.of(), Optional.empty()).sql())
+                .as("a token without the claim: no hub filter").doesNotContain("= ANY(");
+    }
+
+    @Test
     void compilingIsThreadSafeAndDeterministic() throws Exception {
         String query = "SecurityAlert | where TimeGenerated > ago(7d) | summarize Cnt = dcount(SystemAlertId) by AlertSeverity | top 2 by Cnt";
         CompiledKql reference = compiler.compile(query, Optional.empty());

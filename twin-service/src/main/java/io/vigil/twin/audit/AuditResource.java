@@ -5,6 +5,7 @@ import io.vigil.twin.config.TwinConfig;
 import io.vigil.twin.http.Answers;
 import io.vigil.twin.http.HubParameter;
 import io.vigil.twin.http.TwinApiException;
+import io.vigil.platform.security.HubScope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,7 +26,10 @@ public class AuditResource {
     private final AuditTrail trail;
     private final TwinConfig config;
 
-    AuditResource(AuditTrail trail, TwinConfig config) {
+    private final HubScope scope;
+
+    AuditResource(AuditTrail trail, TwinConfig config, HubScope scope) {
+        this.scope = scope;
         this.trail = trail;
         this.config = config;
     }
@@ -37,7 +41,7 @@ public class AuditResource {
         if (size < 1 || size > MAX_PAGE) {
             throw TwinApiException.invalid("limit must be between 1 and " + MAX_PAGE);
         }
-        return Answers.uni(trail.page(HubParameter.resolve(hub, config.defaultHub()),
+        return Answers.uni(trail.page(HubParameter.resolve(hub, config.defaultHub(), scope),
                 before == null ? Long.MAX_VALUE : before, size)).map(entries -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("value", entries);

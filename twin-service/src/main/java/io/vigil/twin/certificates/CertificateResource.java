@@ -13,6 +13,7 @@ import io.vigil.twin.http.HubParameter;
 import io.vigil.twin.http.IfMatch;
 import io.vigil.twin.http.TwinApiException;
 import io.vigil.twin.hubevents.HubChangeReporter;
+import io.vigil.platform.security.HubScope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -47,7 +48,11 @@ public class CertificateResource {
     private final TwinConfig config;
     private final SecurityIdentity caller;
 
-    CertificateResource(CertificateStore certificates, HubChangeReporter changes, AuditTrail audit, TwinConfig config, SecurityIdentity caller) {
+    private final HubScope scope;
+
+    CertificateResource(CertificateStore certificates, HubChangeReporter changes, AuditTrail audit, TwinConfig config, SecurityIdentity caller,
+                        HubScope scope) {
+        this.scope = scope;
         this.certificates = certificates;
         this.changes = changes;
         this.audit = audit;
@@ -141,7 +146,7 @@ public class CertificateResource {
     }
 
     private String hub(String requested) {
-        return HubParameter.resolve(requested, config.defaultHub());
+        return HubParameter.resolve(requested, config.defaultHub(), scope);
     }
 
 }

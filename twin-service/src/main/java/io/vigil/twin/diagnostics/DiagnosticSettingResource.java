@@ -11,6 +11,7 @@ import io.vigil.twin.http.HubParameter;
 import io.vigil.twin.http.IfMatch;
 import io.vigil.twin.http.TwinApiException;
 import io.vigil.twin.hubevents.HubChangeReporter;
+import io.vigil.platform.security.HubScope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -40,7 +41,10 @@ public class DiagnosticSettingResource {
     private final TwinConfig config;
     private final SecurityIdentity caller;
 
-    DiagnosticSettingResource(DiagnosticSettingStore settings, HubChangeReporter changes, TwinConfig config, SecurityIdentity caller) {
+    private final HubScope scope;
+
+    DiagnosticSettingResource(DiagnosticSettingStore settings, HubChangeReporter changes, TwinConfig config, SecurityIdentity caller, HubScope scope) {
+        this.scope = scope;
         this.settings = settings;
         this.changes = changes;
         this.config = config;
@@ -94,7 +98,7 @@ public class DiagnosticSettingResource {
 
 
     private String hub(String requested) {
-        return HubParameter.resolve(requested, config.defaultHub());
+        return HubParameter.resolve(requested, config.defaultHub(), scope);
     }
 
 }

@@ -10,6 +10,7 @@ import io.vigil.twin.http.Answers;
 import io.vigil.twin.http.HubParameter;
 import io.vigil.twin.http.IfMatch;
 import io.vigil.twin.http.TwinApiException;
+import io.vigil.platform.security.HubScope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -45,7 +46,10 @@ public class DeviceResource {
     private final SecurityIdentity caller;
     private final SecurityGroupPublisher securityGroups;
 
-    DeviceResource(RegistryStore registry, TwinConfig config, SecurityIdentity caller, SecurityGroupPublisher securityGroups) {
+    private final HubScope scope;
+
+    DeviceResource(RegistryStore registry, TwinConfig config, SecurityIdentity caller, SecurityGroupPublisher securityGroups, HubScope scope) {
+        this.scope = scope;
         this.registry = registry;
         this.config = config;
         this.caller = caller;
@@ -163,7 +167,7 @@ public class DeviceResource {
     }
 
     private String hub(String requested) {
-        return HubParameter.resolve(requested, config.defaultHub());
+        return HubParameter.resolve(requested, config.defaultHub(), scope);
     }
 
 

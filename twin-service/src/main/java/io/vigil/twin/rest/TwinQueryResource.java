@@ -16,6 +16,7 @@ import io.vigil.twin.query.PageCursor;
 import io.vigil.twin.query.TwinQueryCompiler;
 import io.vigil.twin.query.TwinQueryException;
 import io.vigil.twin.query.TwinQueryLimits;
+import io.vigil.platform.security.HubScope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -45,7 +46,10 @@ public class TwinQueryResource {
     private final ObjectMapper mapper;
     private final TwinConfig config;
 
-    TwinQueryResource(Pool pool, ObjectMapper mapper, TwinConfig config) {
+    private final HubScope scope;
+
+    TwinQueryResource(Pool pool, ObjectMapper mapper, TwinConfig config, HubScope scope) {
+        this.scope = scope;
         this.pool = pool;
         this.mapper = mapper;
         this.config = config;
@@ -65,7 +69,7 @@ public class TwinQueryResource {
         try {
             compiled = compiler.compile(request.query());
             Optional<PageCursor> after = ContinuationToken.decode(request.query(), continuation);
-            page = compiled.page(HubParameter.resolve(hub, config.defaultHub()),
+            page = compiled.page(HubParameter.resolve(hub, config.defaultHub(), scope),
                     maxItems == null ? TwinQueryLimits.defaults().maxPageSize() : maxItems, after);
         } catch (TwinQueryException e) {
             return Uni.createFrom().item(error(400, e.code(), e.getMessage(), e.line(), e.column()));

@@ -11,6 +11,7 @@ import io.vigil.twin.http.TwinApiException;
 import io.vigil.twin.store.TwinStore;
 import io.vigil.twin.update.TwinChange;
 import io.vigil.twin.update.TwinUpdater;
+import io.vigil.platform.security.HubScope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -37,7 +38,10 @@ public class TwinResource {
     private final TwinUpdater updater;
     private final TwinConfig config;
 
-    TwinResource(TwinStore twins, TwinUpdater updater, TwinConfig config) {
+    private final HubScope scope;
+
+    TwinResource(TwinStore twins, TwinUpdater updater, TwinConfig config, HubScope scope) {
+        this.scope = scope;
         this.twins = twins;
         this.updater = updater;
         this.config = config;
@@ -95,12 +99,12 @@ public class TwinResource {
     }
 
     private Uni<Response> find(String hub, String deviceId, String moduleId) {
-        return answer(twins.find(HubParameter.resolve(hub, config.defaultHub()), deviceId, moduleId)
+        return answer(twins.find(HubParameter.resolve(hub, config.defaultHub(), scope), deviceId, moduleId)
                 .map(found -> found.orElseThrow(() -> TwinApiException.notFound(deviceId, moduleId))));
     }
 
     private Uni<Response> change(String hub, String deviceId, String moduleId, TwinChange change, String ifMatch) {
-        return answer(updater.apply(HubParameter.resolve(hub, config.defaultHub()), deviceId, moduleId, change, IfMatch.of(ifMatch)));
+        return answer(updater.apply(HubParameter.resolve(hub, config.defaultHub(), scope), deviceId, moduleId, change, IfMatch.of(ifMatch)));
     }
 
     private static Uni<Response> answer(Future<JsonNode> twin) {

@@ -79,6 +79,9 @@ class CertificateResourceTest {
                 "certificate.add plant-ca failed", "certificate.add plant-ca succeeded");
         assertThat(entries).allSatisfy(e -> assertThat(e.get("actor")).isEqualTo("test-user"));
         given().auth().oauth2(TestTokens.operator()).get("/audit").then().statusCode(403);
+        given().auth().oauth2(TestTokens.admin()).queryParam("limit", 1001).get("/audit").then().statusCode(400)
+                .body("error.message", org.hamcrest.Matchers.containsString("between 1 and 1000"));
+        given().auth().oauth2(TestTokens.admin()).queryParam("limit", 0).get("/audit").then().statusCode(400);
     }
 
     @Test

@@ -92,6 +92,12 @@ class DeviceTwinChannelTest {
             agent.publish("devices/" + device + "/twin/PATCH/properties/reported/?$rid=3", "{\"$version\": 7, \"bad.name\": 1}");
             JsonNode refused = JSON.readTree(awaitTopic(agent, "devices/" + device + "/twin/res/400/?$rid=3").payload());
             assertThat(refused.at("/error/message").asText()).contains("bad.name");
+
+            // Over vigil.twin.device-channel.max-message-bytes (64 KiB): refused unread.
+            agent.publish("devices/" + device + "/twin/PATCH/properties/reported/?$rid=4",
+                    "{\"big\": \"" + "x".repeat(65_536) + "\"}");
+            JsonNode tooLarge = JSON.readTree(awaitTopic(agent, "devices/" + device + "/twin/res/413/?$rid=4").payload());
+            assertThat(tooLarge.at("/error/code").asText()).isEqualTo("MessageTooLarge");
         }
         // Nothing of the refused patches was stored.
         given().auth().oauth2(TestTokens.reader()).get("/twins/" + device).then().body("properties.reported.$version", equalTo(1));

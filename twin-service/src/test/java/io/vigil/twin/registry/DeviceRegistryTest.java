@@ -198,6 +198,9 @@ class DeviceRegistryTest {
         assertThat(seen).isSorted().doesNotHaveDuplicates();
         assertThat(seen.stream().filter(id -> id.startsWith("reg-page-")).toList()).containsExactly("reg-page-a", "reg-page-b", "reg-page-c");
         given().auth().oauth2(TestTokens.reader()).queryParam("top", 1001).get("/devices").then().statusCode(400);
+        given().auth().oauth2(TestTokens.admin()).contentType("application/json")
+                .body("{\"statusReason\": \"" + "r".repeat(129) + "\"}").put("/devices/reg-long-reason")
+                .then().statusCode(400).body("error.message", org.hamcrest.Matchers.containsString("128"));
     }
 
     private static Response put(String path, String body, String ifMatch) {

@@ -9,6 +9,9 @@ import java.util.Optional;
  */
 public record CatalogTable(String name, String sqlTable, String timeGeneratedColumn, List<CatalogColumn> columns) {
 
+    /** The column that names a row's hub (its resource id) in every workspace table, as in Azure Monitor. */
+    public static final String HUB_COLUMN = "_ResourceId";
+
     public CatalogTable {
         columns = List.copyOf(columns);
     }

@@ -31,14 +31,21 @@ public final class CompilationContext {
 
     private final WorkspaceCatalog catalog;
     private final Optional<TimeWindow> window;
+    private final Optional<List<String>> hubs;
     private final Instant now;
     private final List<Object> parameters = new ArrayList<>();
     private int aliases;
     private String nowPlaceholder;
 
     public CompilationContext(WorkspaceCatalog catalog, Optional<TimeWindow> window, Instant now) {
+        this(catalog, window, Optional.empty(), now);
+    }
+
+    /** {@code hubs}: the hubs' resource ids every table scan is limited to; empty for every hub. */
+    public CompilationContext(WorkspaceCatalog catalog, Optional<TimeWindow> window, Optional<List<String>> hubs, Instant now) {
         this.catalog = catalog;
         this.window = window;
+        this.hubs = hubs.map(List::copyOf);
         this.now = now;
     }
 
@@ -48,6 +55,10 @@ public final class CompilationContext {
 
     public Optional<TimeWindow> window() {
         return window;
+    }
+
+    public Optional<List<String>> hubs() {
+        return hubs;
     }
 
     public List<Object> parameters() {

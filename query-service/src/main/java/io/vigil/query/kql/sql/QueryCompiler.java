@@ -23,8 +23,8 @@ public final class QueryCompiler {
     }
 
     public static CompiledKql compile(Statement.Query query, WorkspaceCatalog catalog, Optional<TimeWindow> window,
-                                      Instant now, KqlLimits limits) {
-        CompilationContext context = new CompilationContext(catalog, window, now);
+                                      Optional<List<String>> hubs, Instant now, KqlLimits limits) {
+        CompilationContext context = new CompilationContext(catalog, window, hubs, now);
         CompilerServices services = new CompilerServices(context);
         Environment environment = Environment.empty();
         for (Statement.Let let : query.lets()) {

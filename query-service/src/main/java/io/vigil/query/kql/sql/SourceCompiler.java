@@ -25,7 +25,8 @@ final class SourceCompiler {
     }
 
     /**
-     * A workspace table, restricted to the API time window. Nullable SQL text reads as "" (KQL strings are never
+     * A workspace table, restricted to the API time window and, for a hub-scoped caller, to the hubs it may see
+     * (its hub column, the one KQL calls {@code _ResourceId}, compared with one bound array). Nullable SQL text reads as "" (KQL strings are never
      * null); a jsonb 'null' reads as a null dynamic; constant columns are bound values.
      */
     Relation table(Expr.NameRef reference) {
@@ -66,6 +67,14 @@ final class SourceCompiler {
             if (window.to() != null) {
                 conditions.add(time + " < " + context.bindInstant(window.to()));
             }
+        }
+        if (context.hubs().isPresent()) {
+            // A table without a hub column cannot be limited to hubs, so it must not be read at all.
+            String hub = table.column(CatalogTable.HUB_COLUMN).filter(column -> !column.isConstant())
+                    .orElseThrow(() -> reference.position().error(KqlErrorCodes.UNKNOWN_TABLE,
+                            "table " + table.name() + " has no hub column, so a hub-scoped token cannot read it"))
+                    .sqlColumn();
+            conditions.add(alias + "." + hub + " = ANY(" + context.bind(context.hubs().get().toArray(String[]::new)) + ")");
         }
         String sql = "SELECT " + String.join(", ", items) + " FROM " + table.sqlTable() + " AS " + alias
                 + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
