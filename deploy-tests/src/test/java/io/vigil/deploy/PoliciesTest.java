@@ -26,10 +26,10 @@ class PoliciesTest {
     void aContainerWithoutProbesIsReported() {
         List<Map<String, Object>> objects = Manifests.overlay("dev");
         Map<String, Object> broker = Manifests.get(objects, "StatefulSet", "broker");
-        Manifests.container(broker, "mosquitto").remove("readinessProbe");
+        Manifests.container(broker, "hivemq").remove("readinessProbe");
         Manifests.container(Manifests.get(objects, "Deployment", "twin-service"), "twin-service").remove("livenessProbe");
         assertThat(Policies.probes(objects)).containsExactlyInAnyOrder(
-                "StatefulSet/broker container mosquitto has no readinessProbe",
+                "StatefulSet/broker container hivemq has no readinessProbe",
                 "Deployment/twin-service container twin-service has no livenessProbe");
     }
 
