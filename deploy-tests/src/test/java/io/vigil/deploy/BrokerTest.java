@@ -48,6 +48,7 @@ class BrokerTest {
 
     static final List<String> OVERLAYS = Manifests.OVERLAYS;
     private static final Path DOCKERFILE = Path.of("stack/src/main/docker/Dockerfile.broker");
+    private static final Path START_SCRIPT = Path.of("stack/src/main/docker/broker/start.sh");
     private static final Path CONFIG = Path.of("stack/src/main/docker/broker/config.xml");
     private static final String CONTAINER = "hivemq";
     private static final List<String> EXTENSION_SETTINGS = List.of(
@@ -77,11 +78,13 @@ class BrokerTest {
                 .replace("${ENV:VIGIL_BROKER_KEYSTORE_PASSWORD}</private-key-password>", "${ENV:KEYSTORE_PASSWORD}</private-key-password>")
                 .replace("/opt/hivemq/tls/keystore.p12", "/opt/hivemq/conf/keystore.p12");
         String dockerfile = read(DOCKERFILE).replace("FROM hivemq/hivemq-ce:" + hivemqVersion(), "FROM hivemq/hivemq-ce:2024.1")
-                .replace("RUN rm -rf /opt/hivemq/extensions/hivemq-allow-all-extension", "");
+                .replace("RUN rm -rf /opt/hivemq/extensions/hivemq-allow-all-extension", "")
+                .replace("/opt/hivemq/vigil/vigil-broker-tls-agent.jar", "/opt/hivemq/lib/vigil-broker-tls-agent.jar");
 
         assertThat(problems(objects, config, dockerfile, hivemqVersion())).containsExactlyInAnyOrder(
                 "Dockerfile.broker: FROM hivemq/hivemq-ce:2024.1 is not the embedded broker's version " + hivemqVersion(),
                 "Dockerfile.broker: the allow-all extension is not removed",
+                "Dockerfile.broker: the broker TLS agent is not copied to where " + START_SCRIPT + " loads it",
                 "config.xml: listener 8884 is not a port of container hivemq",
                 "config.xml: container port 8883 has no listener",
                 "config.xml: listener 8884 is not a port of Service broker",
@@ -123,7 +126,8 @@ class BrokerTest {
                         + " not the services' broker password (Secret vigil-broker-services key password)");
     }
 
-    static List<String> problems(List<Map<String, Object>> objects, String config, String dockerfile, String hivemqVersion) {
+    static List<String> problems(List<Map<String, Object>> objects, String config, String dockerfile, String hivemqVersion)
+            throws IOException {
         List<String> problems = new ArrayList<>();
         image(dockerfile, hivemqVersion, problems);
 
@@ -259,7 +263,7 @@ class BrokerTest {
     }
 
     /** The image: the embedded broker's HiveMQ, the extension folder and config.xml in place, no allow-all. */
-    private static void image(String dockerfile, String hivemqVersion, List<String> problems) {
+    private static void image(String dockerfile, String hivemqVersion, List<String> problems) throws IOException {
         List<String> lines = dockerfile.lines().map(String::strip).filter(l -> !l.startsWith("#")).toList();
         String from = lines.stream().filter(l -> l.startsWith("FROM ")).findFirst().orElse("FROM (none)");
         if (!from.equals("FROM hivemq/hivemq-ce:" + hivemqVersion)) {
@@ -277,6 +281,11 @@ class BrokerTest {
         }
         if (!"/opt/hivemq/extensions/vigil-device-auth".equals(copies.get("target/hivemq-extension/vigil-device-auth"))) {
             problems.add("Dockerfile.broker: the extension folder is not copied to /opt/hivemq/extensions/vigil-device-auth");
+        }
+        // The TLS agent must be where the start script loads it from, or certificate devices fail their handshake.
+        String agent = copies.get("target/broker-tls-agent/vigil-broker-tls-agent.jar");
+        if (agent == null || !read(START_SCRIPT).contains("-javaagent:" + agent.replace("/opt/hivemq/", "$HIVEMQ_FOLDER/"))) {
+            problems.add("Dockerfile.broker: the broker TLS agent is not copied to where " + START_SCRIPT + " loads it");
         }
         if (lines.stream().noneMatch(l -> l.startsWith("RUN rm -rf /opt/hivemq/extensions/hivemq-allow-all-extension"))) {
             problems.add("Dockerfile.broker: the allow-all extension is not removed");

@@ -24,7 +24,7 @@ import java.util.Arrays;
  */
 public final class DeviceCertificateTrust {
 
-    static final String ALGORITHM = "VigilDeviceCertificates";
+    public static final String ALGORITHM = "VigilDeviceCertificates";
     private static final String PROVIDER = "VigilBrokerTls";
 
     private DeviceCertificateTrust() {
