@@ -230,7 +230,7 @@ final class DeviceConnection {
 
     private void send() {
         OutgoingMessage message = device.nextMessage(config.eventsPerMessage());
-        AwaitingAck sent = new AwaitingAck(System.nanoTime());
+        AwaitingAck sent = new AwaitingAck(message, System.nanoTime());
         awaitingAck.addLast(sent);
         stats.messageSent(message.eventCount(), message.body().length);
         client.publish(message.topic(), Buffer.buffer(message.body()), MqttQoS.AT_LEAST_ONCE, false, false)
@@ -238,6 +238,7 @@ final class DeviceConnection {
                     // This very message, wherever it is in the window.
                     if (awaitingAck.removeIf(waiting -> waiting == sent)) {
                         stats.messagesFailed(1);
+                        config.publishListener().unconfirmed(message);
                     }
                 });
     }
@@ -246,19 +247,23 @@ final class DeviceConnection {
         AwaitingAck acknowledged = awaitingAck.pollFirst();
         if (acknowledged != null) {
             stats.messageAcked(System.nanoTime() - acknowledged.sentAtNanos());
+            config.publishListener().acknowledged(acknowledged.message());
         }
         pump(false);
     }
 
     private void onAckTimedOut() {
-        if (awaitingAck.pollFirst() != null) {
+        AwaitingAck expired = awaitingAck.pollFirst();
+        if (expired != null) {
             stats.messagesFailed(1);
+            config.publishListener().unconfirmed(expired.message());
         }
         pump(false);
     }
 
     private void failAwaitingAck() {
         stats.messagesFailed(awaitingAck.size());
+        awaitingAck.forEach(waiting -> config.publishListener().unconfirmed(waiting.message()));
         awaitingAck.clear();
     }
 
@@ -272,10 +277,16 @@ final class DeviceConnection {
     /** A published message waiting for its PUBACK; kept as an object so a failed publish can find its own. */
     private static final class AwaitingAck {
 
+        private final OutgoingMessage message;
         private final long sentAtNanos;
 
-        AwaitingAck(long sentAtNanos) {
+        AwaitingAck(OutgoingMessage message, long sentAtNanos) {
+            this.message = message;
             this.sentAtNanos = sentAtNanos;
+        }
+
+        OutgoingMessage message() {
+            return message;
         }
 
         long sentAtNanos() {

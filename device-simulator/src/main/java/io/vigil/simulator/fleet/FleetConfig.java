@@ -20,16 +20,19 @@ import java.util.OptionalLong;
  * @param connectRate     new connections opened per second at start-up, so a large fleet does not storm the broker
  * @param stallTimeout    give up when nothing is acknowledged (or nothing connects) for this long
  * @param logins          registry keys of the devices, when they log in with SAS tokens (these win over the templates)
+ * @param publishListener hears of every message's PUBACK or its absence
  */
 public record FleetConfig(String brokerHost, int brokerPort, FleetPlan plan, String scenarioLabel, long seed,
                           double rate, int eventsPerMessage, int maxInFlight, Optional<Duration> duration,
                           OptionalLong messageLimit, Optional<String> usernameTemplate, Optional<String> password,
                           int connectRate, Duration connectTimeout, Duration ackTimeout, Duration drainTimeout,
-                          Duration stallTimeout, Optional<DeviceLogins> logins) {
+                          Duration stallTimeout, Optional<DeviceLogins> logins,
+                          PublishListener publishListener) {
 
     public FleetConfig {
         Objects.requireNonNull(brokerHost, "brokerHost");
         Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(publishListener, "publishListener");
         if (plan.size() == 0) {
             throw new IllegalArgumentException("a fleet needs at least one device");
         }
@@ -79,6 +82,7 @@ public record FleetConfig(String brokerHost, int brokerPort, FleetPlan plan, Str
         private Duration drainTimeout = Duration.ofSeconds(10);
         private Duration stallTimeout = Duration.ofSeconds(30);
         private Optional<DeviceLogins> logins = Optional.empty();
+        private PublishListener publishListener = PublishListener.NONE;
 
         private Builder(String brokerHost, int brokerPort, FleetPlan plan) {
             this.brokerHost = brokerHost;
@@ -158,10 +162,15 @@ public record FleetConfig(String brokerHost, int brokerPort, FleetPlan plan, Str
             return this;
         }
 
+        public Builder publishListener(PublishListener publishListener) {
+            this.publishListener = publishListener;
+            return this;
+        }
+
         public FleetConfig build() {
             return new FleetConfig(brokerHost, brokerPort, plan, scenarioLabel, seed, rate, eventsPerMessage,
                     maxInFlight, duration, messageLimit, usernameTemplate, password, connectRate, connectTimeout,
-                    ackTimeout, drainTimeout, stallTimeout, logins);
+                    ackTimeout, drainTimeout, stallTimeout, logins, publishListener);
         }
     }
 }

@@ -67,6 +67,29 @@ class FleetRunnerTest {
     }
 
     @Test
+    void theListenerHearsOfEveryAcknowledgedMessage() throws Exception {
+        java.util.List<io.vigil.simulator.scenario.OutgoingMessage> acknowledged =
+                java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (LoopbackBroker broker = LoopbackBroker.acknowledging()) {
+            RunSummary summary = run(FleetConfig.builder("127.0.0.1", broker.port(), plan(2, "normal"))
+                    .rate(0).messageLimit(20).eventsPerMessage(3)
+                    .publishListener(new PublishListener() {
+                        @Override
+                        public void acknowledged(io.vigil.simulator.scenario.OutgoingMessage message) {
+                            acknowledged.add(message);
+                        }
+                    })
+                    .build());
+
+            assertThat(summary.acked()).isEqualTo(20);
+            assertThat(acknowledged).hasSize(20);
+            assertThat(acknowledged.stream().map(m -> new String(m.body(), StandardCharsets.UTF_8)).toList())
+                    .containsExactlyInAnyOrderElementsOf(broker.received.stream()
+                            .map(m -> new String(m.body(), StandardCharsets.UTF_8)).toList());
+        }
+    }
+
+    @Test
     void theFleetHoldsTheTargetRate() throws Exception {
         try (LoopbackBroker broker = LoopbackBroker.acknowledging()) {
             RunSummary summary = run(FleetConfig.builder("127.0.0.1", broker.port(), plan(5, "normal"))

@@ -1,7 +1,7 @@
 package io.vigil.stack.launcher;
 
 /** A problem the user can fix: printed as one line, without a stack trace. */
-final class LauncherException extends RuntimeException {
+public final class LauncherException extends RuntimeException {
 
     LauncherException(String message) {
         super(message);

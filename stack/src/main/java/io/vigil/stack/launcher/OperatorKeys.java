@@ -22,7 +22,7 @@ import java.util.UUID;
  * The local stand-in for an identity provider: an RSA key pair kept in the data folder, whose public half the
  * services trust, and short-lived admin tokens signed with its private half for the person who ran {@code ./vigil}.
  */
-final class OperatorKeys {
+public final class OperatorKeys {
 
     static final String ISSUER = "vigil";
 
@@ -35,7 +35,7 @@ final class OperatorKeys {
     }
 
     /** Loads the pair from the folder, making it on the first run. */
-    static OperatorKeys in(Path folder) {
+    public static OperatorKeys in(Path folder) {
         Path privateFile = folder.resolve("operator-signing-key.pem");
         Path publicFile = folder.resolve("operator-signing-key.pub.pem");
         try {
@@ -60,12 +60,12 @@ final class OperatorKeys {
         }
     }
 
-    Path publicKeyFile() {
+    public Path publicKeyFile() {
         return publicKeyFile;
     }
 
     /** A signed JWT (RS256) for the given subject and roles. */
-    String token(String subject, Duration lifetime, String... roles) {
+    public String token(String subject, Duration lifetime, String... roles) {
         Instant now = Instant.now();
         StringBuilder groups = new StringBuilder();
         for (String role : roles) {

@@ -17,8 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One Vigil service running in its own JVM, its output prefixed with its name. */
-final class ServiceProcess {
+/**
+ * One Vigil service running in its own JVM, its output prefixed with its name. Public so that harnesses that
+ * break services on purpose (fault-injection) start them exactly as the run command does.
+ */
+public final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -32,7 +35,7 @@ final class ServiceProcess {
         this.process = process;
     }
 
-    static ServiceProcess start(String name, Path home, int httpPort, String javaOptions, Map<String, String> environment,
+    public static ServiceProcess start(String name, Path home, int httpPort, String javaOptions, Map<String, String> environment,
                                 PrintStream out) {
         Path jar = home.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
@@ -57,24 +60,24 @@ final class ServiceProcess {
         }
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    int httpPort() {
+    public int httpPort() {
         return httpPort;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    int exitValue() {
+    public int exitValue() {
         return process.exitValue();
     }
 
     /** True when the service answers its readiness endpoint with 200. */
-    boolean isReady() {
+    public boolean isReady() {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         try {
@@ -88,7 +91,7 @@ final class ServiceProcess {
     }
 
     /** Asks the service to stop (SIGTERM), then forces it after the grace period. */
-    void stop(Duration grace) {
+    public void stop(Duration grace) {
         if (!process.isAlive()) {
             return;
         }
@@ -103,6 +106,21 @@ final class ServiceProcess {
             Thread.currentThread().interrupt();
         }
         descendants.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** The operating system's process id, e.g. to read its memory in {@code /proc/<pid>/status}. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** SIGKILL: no shutdown hook runs and the broker hears no goodbye, as in a crash or an OOM kill. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void forwardOutput(PrintStream out) {
