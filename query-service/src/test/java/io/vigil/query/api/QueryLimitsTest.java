@@ -52,6 +52,13 @@ class QueryLimitsTest {
     }
 
     @Test
+    void headersOverTwentyKilobytesAreA431() {
+        given().auth().oauth2(TestTokens.reader()).header("x-ms-continuation", "c".repeat(21 * 1024))
+                .contentType("application/json").body("{\"query\": \"print x = 1\"}")
+                .when().post(QUERY).then().statusCode(431);
+    }
+
+    @Test
     void aRequestLineOverFourKilobytesIsA414() {
         given().auth().oauth2(TestTokens.reader()).queryParam("query", "print x = '" + "a".repeat(4100) + "'")
                 .when().get(QUERY).then().statusCode(414);
