@@ -158,6 +158,11 @@ final class AggregateCollector {
         return services;
     }
 
+    /** Whether the summarize has neither a by key nor an aggregation (only constants): nothing to group by. */
+    boolean isEmpty() {
+        return keyColumns.isEmpty() && groupedColumns.isEmpty();
+    }
+
     /** The four levels around the input relation's SELECT. */
     String sql(String inputSql, List<String> postColumns) {
         String pre = "SELECT " + (preColumns.isEmpty() ? "1 AS p0" : String.join(", ", preColumns))
