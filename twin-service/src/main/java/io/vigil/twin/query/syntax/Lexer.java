@@ -126,6 +126,9 @@ public final class Lexer {
         }
     }
 
+    /** PostgreSQL text and jsonb cannot hold U+0000, so such a constant could only fail in the database. */
+    private static final String NUL_IN_STRING = "A string may not hold the NUL character (U+0000)";
+
     private Token string(SourcePosition start, char quote) {
         advance();
         StringBuilder value = new StringBuilder();
@@ -141,7 +144,13 @@ public final class Lexer {
             if (c == '\\') {
                 SourcePosition escapeStart = here();
                 advance();
-                value.append(escape(escapeStart));
+                char escaped = escape(escapeStart);
+                if (escaped == '\0') {
+                    throw error(escapeStart, NUL_IN_STRING);
+                }
+                value.append(escaped);
+            } else if (c == '\0') {
+                throw error(here(), NUL_IN_STRING);
             } else {
                 value.append(c);
                 advance();
