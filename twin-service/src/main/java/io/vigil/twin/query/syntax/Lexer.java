@@ -231,8 +231,15 @@ public final class Lexer {
                 }
                 skipDigits();
             }
-            value = new BigDecimal(text.substring(from, index));
-            if (Double.isInfinite(value.doubleValue())) {
+            try {
+                value = new BigDecimal(text.substring(from, index));
+            } catch (NumberFormatException e) {
+                // an exponent beyond BigDecimal's int scale (1e3089223372036854775807)
+                throw error(start, "Number out of range: " + text.substring(from, index));
+            }
+            double asDouble = value.doubleValue();
+            if (Double.isInfinite(asDouble) || (asDouble == 0 && value.signum() != 0)) {
+                // too large, or so small a double rounds it to zero (PostgreSQL's numeric could not take it either)
                 throw error(start, "Number out of range: " + text.substring(from, index));
             }
         }
