@@ -21,6 +21,7 @@ public final class ExplainedPlan {
 
     private final Set<String> relations = new TreeSet<>();
     private final List<String> outputs = new ArrayList<>();
+    private final List<String> resultOutputs = new ArrayList<>();
 
     private ExplainedPlan() {
     }
@@ -28,7 +29,9 @@ public final class ExplainedPlan {
     public static ExplainedPlan of(String explainJson) {
         try {
             ExplainedPlan plan = new ExplainedPlan();
-            plan.walk(JSON.readTree(explainJson));
+            JsonNode tree = JSON.readTree(explainJson);
+            plan.walk(tree);
+            tree.path(0).path("Plan").path("Output").forEach(expression -> plan.resultOutputs.add(expression.asText()));
             return plan;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not an EXPLAIN (FORMAT JSON) result: " + explainJson, e);
@@ -38,6 +41,14 @@ public final class ExplainedPlan {
     /** {@code schema.relation} of every scanned table, partition, index-scanned table or materialized view. */
     public Set<String> relations() {
         return relations;
+    }
+
+    /**
+     * What the statement returns: the top node's output expressions. (A scan may output every column of its table
+     * although nothing above uses them, PostgreSQL's "physical target list", so inner outputs say little.)
+     */
+    public List<String> resultOutputs() {
+        return resultOutputs;
     }
 
     /** The output expressions of every node (column references show as {@code alias.column}). */
