@@ -139,6 +139,7 @@ public final class Lexer {
             char c = text.charAt(index);
             if (c == quote) {
                 advance();
+                requireWholeCharacters(value, start);
                 return new Token(TokenType.STRING, value.toString(), null, start);
             }
             if (c == '\\') {
@@ -278,12 +279,29 @@ public final class Lexer {
             advance();
         }
         String name = text.substring(from, index);
+        requireWholeCharacters(name, start);
         if (name.isEmpty()) {
             throw error(start, "Empty name: [[ ]] must enclose a property name");
         }
         advance();
         advance();
         return new Token(TokenType.QUOTED_NAME, name, null, start);
+    }
+
+    /**
+     * A lone UTF-16 surrogate (raw, or an escape like \ud83d without its pair) is no character: it has no UTF-8 form,
+     * so PostgreSQL would refuse the bound value.
+     */
+    private void requireWholeCharacters(CharSequence value, SourcePosition start) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw error(start, "A string or name may not hold a lone surrogate (U+" + Integer.toHexString(c).toUpperCase()
+                        + "): it is not a character");
+            }
+        }
     }
 
     private Token single(TokenType type, SourcePosition start) {
