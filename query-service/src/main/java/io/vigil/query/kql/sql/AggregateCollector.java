@@ -137,7 +137,8 @@ final class AggregateCollector {
         if (inputOrderColumns == null) {
             inputOrderColumns = new ArrayList<>();
             for (Relation.OrderKey key : inputOrder) {
-                String name = pre(SqlValue.of(inputAlias + "." + key.sqlName(), key.type(), true));
+                // a string key is never null (KQL has no string null), any other may be
+                String name = pre(SqlValue.of(inputAlias + "." + key.sqlName(), key.type(), key.type() != KqlType.STRING));
                 inputOrderColumns.add(OrderBySql.key(atGrouped(name), key.type(), key.descending(), key.nullsFirst()));
             }
         }
@@ -155,6 +156,11 @@ final class AggregateCollector {
 
     CompilerServices services() {
         return services;
+    }
+
+    /** Whether the summarize has neither a by key nor an aggregation (only constants): nothing to group by. */
+    boolean isEmpty() {
+        return keyColumns.isEmpty() && groupedColumns.isEmpty();
     }
 
     /** The four levels around the input relation's SELECT. */

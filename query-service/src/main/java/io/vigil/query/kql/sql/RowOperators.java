@@ -114,6 +114,11 @@ final class RowOperators {
             }
         }
         Relation projected = Projector.select(input, alias, outputs, false);
+        if (outputs.isEmpty()) {
+            // Rows without columns are all equal: at most one is distinct. PostgreSQL accepts a SELECT without
+            // columns but not a SELECT DISTINCT without columns.
+            return new Relation(projected.sql() + " LIMIT 1", projected.columns(), List.of(), null);
+        }
         return new Relation(projected.sql().replaceFirst("^SELECT ", "SELECT DISTINCT "), projected.columns(), List.of(), null);
     }
 

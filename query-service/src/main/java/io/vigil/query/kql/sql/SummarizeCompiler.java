@@ -77,6 +77,11 @@ final class SummarizeCompiler {
                             .orElseGet(() -> names.numbered("Column", 1));
             add(post, columns, value.sql(), name, value);
         }
+        if (collector.isEmpty()) {
+            Expr first = summarize.aggregates().get(0).expression();
+            throw Expressions.start(first).error(KqlErrorCodes.TYPE,
+                    "summarize needs an aggregation (count(), sum(x), ...) or a 'by' key; this holds neither");
+        }
         return new Relation(collector.sql(input.sql(), post), columns, List.of(), null);
     }
 

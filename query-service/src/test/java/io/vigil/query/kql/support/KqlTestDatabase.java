@@ -1,10 +1,14 @@
 package io.vigil.query.kql.support;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.pgclient.PgException;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Transaction;
 import io.vertx.sqlclient.Tuple;
 import io.vertx.sqlclient.desc.ColumnDescriptor;
 import io.vigil.query.kql.CompiledKql;
@@ -26,7 +30,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -114,6 +120,53 @@ public final class KqlTestDatabase {
         } catch (Exception e) {
             throw new AssertionError("the compiled SQL failed: " + e.getMessage() + "\nSQL: " + compiled.sql()
                     + "\nparameters: " + compiled.parameters(), e);
+        }
+    }
+
+    /**
+     * Runs {@code sql} with {@code parameters} in a transaction under {@code role} (taken with {@code SET LOCAL ROLE}, as
+     * the service takes its reader role) and rolls it back; a database error comes back as the {@link PgException}.
+     */
+    public RowSet<Row> executeAs(String role, String sql, List<Object> parameters) {
+        Transaction transaction = await(connection.begin());
+        try {
+            await(connection.query("SET LOCAL statement_timeout = 10000; SET LOCAL ROLE \"" + role.replace("\"", "\"\"")
+                    + "\"").execute());
+            return await(connection.preparedQuery(sql).execute(Tuple.from(parameters)));
+        } finally {
+            await(transaction.rollback());
+        }
+    }
+
+    /** The plan PostgreSQL makes for a compiled query under {@code role}: EXPLAIN (VERBOSE, FORMAT JSON). */
+    public JsonArray planAs(String role, CompiledKql compiled) {
+        RowSet<Row> plan = executeAs(role, "EXPLAIN (VERBOSE, FORMAT JSON) " + compiled.sql(), compiled.parameters());
+        Object value = plan.iterator().next().getValue(0);
+        return value instanceof JsonArray array ? array : new JsonArray(String.valueOf(value));
+    }
+
+    /** Runs DDL or other SQL without parameters as the test database's superuser. */
+    public void script(String sql) {
+        try (Connection jdbc = Infrastructure.shared().connect(DATABASE); Statement statement = jdbc.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the script failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof PgException pg) {
+                throw pg;
+            }
+            throw new IllegalStateException("database call failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no answer from the database in 60 s", e);
         }
     }
 

@@ -126,6 +126,9 @@ public final class Lexer {
         }
     }
 
+    /** PostgreSQL text and jsonb cannot hold U+0000, so such a constant could only fail in the database. */
+    private static final String NUL_IN_STRING = "A string may not hold the NUL character (U+0000)";
+
     private Token string(SourcePosition start, char quote) {
         advance();
         StringBuilder value = new StringBuilder();
@@ -136,12 +139,19 @@ public final class Lexer {
             char c = text.charAt(index);
             if (c == quote) {
                 advance();
+                requireWholeCharacters(value, start);
                 return new Token(TokenType.STRING, value.toString(), null, start);
             }
             if (c == '\\') {
                 SourcePosition escapeStart = here();
                 advance();
-                value.append(escape(escapeStart));
+                char escaped = escape(escapeStart);
+                if (escaped == '\0') {
+                    throw error(escapeStart, NUL_IN_STRING);
+                }
+                value.append(escaped);
+            } else if (c == '\0') {
+                throw error(here(), NUL_IN_STRING);
             } else {
                 value.append(c);
                 advance();
@@ -222,8 +232,15 @@ public final class Lexer {
                 }
                 skipDigits();
             }
-            value = new BigDecimal(text.substring(from, index));
-            if (Double.isInfinite(value.doubleValue())) {
+            try {
+                value = new BigDecimal(text.substring(from, index));
+            } catch (NumberFormatException e) {
+                // an exponent beyond BigDecimal's int scale (1e3089223372036854775807)
+                throw error(start, "Number out of range: " + text.substring(from, index));
+            }
+            double asDouble = value.doubleValue();
+            if (Double.isInfinite(asDouble) || (asDouble == 0 && value.signum() != 0)) {
+                // too large, or so small a double rounds it to zero (PostgreSQL's numeric could not take it either)
                 throw error(start, "Number out of range: " + text.substring(from, index));
             }
         }
@@ -262,12 +279,29 @@ public final class Lexer {
             advance();
         }
         String name = text.substring(from, index);
+        requireWholeCharacters(name, start);
         if (name.isEmpty()) {
             throw error(start, "Empty name: [[ ]] must enclose a property name");
         }
         advance();
         advance();
         return new Token(TokenType.QUOTED_NAME, name, null, start);
+    }
+
+    /**
+     * A lone UTF-16 surrogate (raw, or an escape like \ud83d without its pair) is no character: it has no UTF-8 form,
+     * so PostgreSQL would refuse the bound value.
+     */
+    private void requireWholeCharacters(CharSequence value, SourcePosition start) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw error(start, "A string or name may not hold a lone surrogate (U+" + Integer.toHexString(c).toUpperCase()
+                        + "): it is not a character");
+            }
+        }
     }
 
     private Token single(TokenType type, SourcePosition start) {

@@ -82,7 +82,7 @@ public final class CaseTable {
     }
 
     /** A query is a string, or an array of lines joined with \n (to keep multi-line queries verbatim). */
-    private static String text(JsonNode query) {
+    public static String text(JsonNode query) {
         if (query.isTextual()) {
             return query.asText();
         }

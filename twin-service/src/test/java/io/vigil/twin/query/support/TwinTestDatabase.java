@@ -119,6 +119,13 @@ public final class TwinTestDatabase {
         return rows(await(pool.preparedQuery(query.sql()).execute(Tuple.from(query.parameters()))));
     }
 
+    /** PostgreSQL's plan of a page's statement, EXPLAIN (VERBOSE, FORMAT JSON), as JSON text. */
+    public String explainVerbose(BoundQuery query) {
+        RowSet<Row> plan = await(pool.preparedQuery("EXPLAIN (VERBOSE, FORMAT JSON) " + query.sql())
+                .execute(Tuple.from(query.parameters())));
+        return String.valueOf(plan.iterator().next().getValue(0));
+    }
+
     /** The plan of a page's statement with sequential scans disabled: shows which indexes can answer it. */
     public String planWithoutSequentialScans(BoundQuery query) {
         Function<io.vertx.sqlclient.SqlConnection, Future<RowSet<Row>>> explain = connection -> connection
