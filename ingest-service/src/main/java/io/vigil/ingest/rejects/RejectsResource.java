@@ -3,6 +3,7 @@ package io.vigil.ingest.rejects;
 import io.smallrye.mutiny.Uni;
 import io.vigil.platform.rest.Unis;
 import io.vigil.platform.security.HubScope;
+import io.vigil.platform.rest.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,11 +45,11 @@ public class RejectsResource {
     public Uni<Response> list(@QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("before") Long before,
                               @QueryParam("deviceId") String deviceId, @QueryParam("rule") String rule) {
         if (limit < 1 || limit > MAX_PAGE) {
-            return Uni.createFrom().item(problem(400, "invalid-limit", "limit must be between 1 and " + MAX_PAGE));
+            return Uni.createFrom().item(Problems.of(400, "invalid-limit", "limit must be between 1 and " + MAX_PAGE));
         }
         return Uni.createFrom().completionStage(rejects.list(limit, Optional.ofNullable(before),
                         Optional.ofNullable(deviceId), Optional.ofNullable(rule), scope.resourceIdsOrNull()).toCompletionStage())
-                .map(list -> Response.ok(Map.of("value", list, "nextBefore", nextBefore(list, limit))).build());
+                .map(list -> Response.ok(Map.of("value", list, "nextBefore", Problems.nextBefore(list, limit, RejectedMessage::id))).build());
     }
 
     @GET
@@ -90,19 +90,10 @@ public class RejectsResource {
     }
 
     private static Response outOfScope(long id) {
-        return problem(403, "hub.forbidden", "reject " + id + " belongs to a hub outside the token's hubs");
-    }
-
-    private static Object nextBefore(List<RejectedMessage> page, int limit) {
-        return page.size() < limit ? "" : page.get(page.size() - 1).id();
+        return Problems.of(403, "hub.forbidden", "reject " + id + " belongs to a hub outside the token's hubs");
     }
 
     private static Response notFound(long id) {
-        return problem(404, "not-found", "no reject with id " + id);
-    }
-
-    private static Response problem(int status, String code, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("error", Map.of("code", code, "message", message))).build();
+        return Problems.of(404, "not-found", "no reject with id " + id);
     }
 }

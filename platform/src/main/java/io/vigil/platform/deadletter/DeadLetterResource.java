@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.vigil.platform.broker.BrokerConnection;
 import io.vigil.platform.rest.Unis;
 import io.vigil.platform.security.HubScope;
+import io.vigil.platform.rest.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,13 +49,13 @@ public class DeadLetterResource {
     @RolesAllowed({"operator", "admin"})
     public Uni<Response> list(@QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("before") Long before) {
         if (scope.restricted()) {
-            return Uni.createFrom().item(problem(403, "hub.forbidden", "dead letters are the whole service's; a hub-scoped token cannot see them"));
+            return scopedTokenRefused();
         }
         if (limit < 1 || limit > MAX_PAGE) {
-            return Uni.createFrom().item(problem(400, "invalid-limit", "limit must be between 1 and " + MAX_PAGE));
+            return Uni.createFrom().item(Problems.of(400, "invalid-limit", "limit must be between 1 and " + MAX_PAGE));
         }
         return Unis.from(store.page(before == null ? Long.MAX_VALUE : before, limit))
-                .map(page -> Response.ok(Map.of("value", page, "nextBefore", nextBefore(page, limit))).build());
+                .map(page -> Response.ok(Map.of("value", page, "nextBefore", Problems.nextBefore(page, limit, DeadLetter::id))).build());
     }
 
     @GET
@@ -63,7 +63,7 @@ public class DeadLetterResource {
     @RolesAllowed({"operator", "admin"})
     public Uni<Response> get(@PathParam("id") long id) {
         if (scope.restricted()) {
-            return Uni.createFrom().item(problem(403, "hub.forbidden", "dead letters are the whole service's; a hub-scoped token cannot see them"));
+            return scopedTokenRefused();
         }
         return Unis.from(store.find(id)).map(found -> found.map(parked -> Response.ok(parked.letter()).build())
                 .orElseGet(() -> notFound(id)));
@@ -76,7 +76,7 @@ public class DeadLetterResource {
     @RolesAllowed({"operator", "admin"})
     public Uni<Response> body(@PathParam("id") long id) {
         if (scope.restricted()) {
-            return Uni.createFrom().item(problem(403, "hub.forbidden", "dead letters are the whole service's; a hub-scoped token cannot see them"));
+            return scopedTokenRefused();
         }
         return Unis.from(store.find(id)).map(found -> found.map(parked -> Response.ok(parked.payload())
                 .header("X-Vigil-Topic", parked.letter().topic()).build()).orElseGet(() -> notFound(id)));
@@ -87,7 +87,7 @@ public class DeadLetterResource {
     @RolesAllowed("admin")
     public Uni<Response> replay(@PathParam("id") long id) {
         if (scope.restricted()) {
-            return Uni.createFrom().item(problem(403, "hub.forbidden", "dead letters are the whole service's; a hub-scoped token cannot see them"));
+            return scopedTokenRefused();
         }
         return Unis.from(store.find(id).compose(found -> {
             if (found.isEmpty()) {
@@ -105,21 +105,16 @@ public class DeadLetterResource {
     @RolesAllowed("admin")
     public Uni<Response> delete(@PathParam("id") long id) {
         if (scope.restricted()) {
-            return Uni.createFrom().item(problem(403, "hub.forbidden", "dead letters are the whole service's; a hub-scoped token cannot see them"));
+            return scopedTokenRefused();
         }
         return Unis.from(store.remove(id)).map(removed -> removed ? Response.noContent().build() : notFound(id));
     }
 
-    private static Object nextBefore(List<DeadLetter> page, int limit) {
-        return page.size() < limit ? "" : page.get(page.size() - 1).id();
+    private static Uni<Response> scopedTokenRefused() {
+        return Uni.createFrom().item(Problems.of(403, "hub.forbidden", "dead letters are the whole service's; a hub-scoped token cannot see them"));
     }
 
     private static Response notFound(long id) {
-        return problem(404, "not-found", "no dead letter with id " + id);
-    }
-
-    private static Response problem(int status, String code, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("error", Map.of("code", code, "message", message))).build();
+        return Problems.of(404, "not-found", "no dead letter with id " + id);
     }
 }
