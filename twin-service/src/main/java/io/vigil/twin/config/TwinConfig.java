@@ -38,6 +38,23 @@ public interface TwinConfig {
         int maxMessageBytes();
     }
 
+    Query query();
+
+    /** The twin query language ({@code POST /devices/query}). */
+    interface Query {
+        /** Longest a query may run; past it the statement is cancelled and the caller gets a 408 {@code query.timeout}. */
+        @WithDefault("30s")
+        java.time.Duration statementTimeout();
+
+        /**
+         * The PostgreSQL role every query takes ({@code SET LOCAL ROLE}) in its read-only transaction: it may read
+         * the twins' hub, ids, document and key paths and nothing else, not the identities' keys beside them
+         * (migration V2026.12.03.7), so that even a compiler defect cannot reach them.
+         */
+        @WithDefault("vigil_twin_query_reader")
+        String readerRole();
+    }
+
     BrokerAuth brokerAuth();
 
     /** The brokers' authentication backend ({@code /broker/authenticate}). */

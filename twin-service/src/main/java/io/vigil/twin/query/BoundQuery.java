@@ -2,8 +2,13 @@ package io.vigil.twin.query;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One page of a compiled query: a single PostgreSQL statement with {@code $1, $2, ...} placeholders and the values
@@ -27,9 +32,32 @@ import java.util.Optional;
  */
 public record BoundQuery(String sql, List<Object> parameters, int pageSize, long itemsBefore) {
 
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$(\\d+)");
+
     public BoundQuery {
-        // List.copyOf would refuse null values; keep the caller's order in a read-only copy.
-        parameters = Collections.unmodifiableList(new ArrayList<>(parameters));
+        // A value bound for an expression the planner later folded away (WHERE IS_NULL(2e3) is simply false) leaves a
+        // placeholder the statement never uses, whose type PostgreSQL cannot determine when the statement is
+        // prepared (42P18). Only referenced values are kept, renumbered in order. Placeholders are the only "$" in
+        // a compiled statement (the compiler inlines no text), so the renumbering touches nothing else.
+        Matcher matcher = PLACEHOLDER.matcher(sql);
+        TreeSet<Integer> used = new TreeSet<>();
+        while (matcher.find()) {
+            used.add(Integer.parseInt(matcher.group(1)));
+        }
+        List<Object> kept = new ArrayList<>(used.size());
+        Map<Integer, Integer> renumbered = new HashMap<>();
+        for (int index : used) {
+            if (index < 1 || index > parameters.size()) {
+                throw new IllegalStateException("placeholder $" + index + " has no value among " + parameters.size());
+            }
+            kept.add(parameters.get(index - 1));
+            renumbered.put(index, kept.size());
+        }
+        if (kept.size() < parameters.size()) {
+            sql = PLACEHOLDER.matcher(sql).replaceAll(found -> "\\$" + renumbered.get(Integer.parseInt(found.group(1))));
+        }
+        // List.copyOf would refuse null values; keep the order in a read-only copy.
+        parameters = Collections.unmodifiableList(kept);
     }
 
     /** How many of the rows the statement returned belong to this page. */

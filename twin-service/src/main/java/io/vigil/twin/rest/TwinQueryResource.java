@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -47,12 +49,17 @@ public class TwinQueryResource {
     private final TwinConfig config;
 
     private final HubScope scope;
+    private final String transactionSettings;
 
     TwinQueryResource(Pool pool, ObjectMapper mapper, TwinConfig config, HubScope scope) {
         this.scope = scope;
         this.pool = pool;
         this.mapper = mapper;
         this.config = config;
+        // One simple-protocol round trip for all the settings; the role name is configuration, quoted, never input.
+        this.transactionSettings = "SET TRANSACTION READ ONLY; SET LOCAL statement_timeout = "
+                + config.query().statementTimeout().toMillis()
+                + "; SET LOCAL ROLE \"" + config.query().readerRole().replace("\"", "\"\"") + "\"";
     }
 
     @POST
@@ -74,8 +81,12 @@ public class TwinQueryResource {
         } catch (TwinQueryException e) {
             return Uni.createFrom().item(error(400, e.code(), e.getMessage(), e.line(), e.column()));
         }
-        return Uni.createFrom().completionStage(pool.preparedQuery(page.sql()).execute(Tuple.from(page.parameters())).toCompletionStage())
-                .map(rows -> respond(request.query(), compiled, page, rows));
+        Future<RowSet<Row>> rows = pool.withTransaction(connection -> connection.query(transactionSettings).execute()
+                .compose(v -> connection.preparedQuery(page.sql()).execute(Tuple.from(page.parameters()))));
+        return Uni.createFrom().completionStage(rows.toCompletionStage())
+                .map(result -> respond(request.query(), compiled, page, result))
+                .onFailure(TwinQueryResource::isTimeout).recoverWithItem(e -> error(408, "query.timeout",
+                        "the query ran longer than " + config.query().statementTimeout().toSeconds() + " s", 1, 1));
     }
 
     private Response respond(String query, CompiledTwinQuery compiled, BoundQuery page, RowSet<Row> rows) {
@@ -106,6 +117,11 @@ public class TwinQueryResource {
             }
         }
         return mapper.valueToTree(value);
+    }
+
+    /** PostgreSQL cancelled the statement at the statement timeout. */
+    private static boolean isTimeout(Throwable failure) {
+        return failure instanceof PgException pg && "57014".equals(pg.getSqlState());
     }
 
     private static Response error(int status, String code, String message, int line, int column) {
