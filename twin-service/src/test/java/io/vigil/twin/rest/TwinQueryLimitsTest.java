@@ -4,6 +4,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
 import io.restassured.http.ContentType;
 import io.vigil.testing.Infrastructure;
 import io.vigil.testing.TestTokens;
@@ -47,7 +49,11 @@ class TwinQueryLimitsTest {
              Statement statement = lock.createStatement()) {
             lock.setAutoCommit(false);
             statement.execute("LOCK TABLE twin.twin IN ACCESS EXCLUSIVE MODE");
-            given().auth().oauth2(TestTokens.reader()).contentType(ContentType.JSON).body(QUERY).post("/devices/query")
+            // Without the timeout the query would wait on the lock for good: the client gives up after 15 s instead,
+            // so that the test fails rather than hangs.
+            given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                            .setParam("http.socket.timeout", 15_000)))
+                    .auth().oauth2(TestTokens.reader()).contentType(ContentType.JSON).body(QUERY).post("/devices/query")
                     .then().statusCode(408).body("error.code", equalTo("query.timeout"));
             lock.rollback();
         }
