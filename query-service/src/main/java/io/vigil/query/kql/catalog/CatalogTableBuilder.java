@@ -4,6 +4,7 @@ import io.vigil.query.kql.types.KqlType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Reads like the table documentation: one line per column. */
 final class CatalogTableBuilder {
@@ -32,6 +33,15 @@ final class CatalogTableBuilder {
     /** A NOT NULL text column that Vigil always fills with well-formed JSON. */
     CatalogTableBuilder json(String kqlName, String sqlColumn) {
         columns.add(new CatalogColumn(kqlName, KqlType.STRING, sqlColumn, null, false, true));
+        return this;
+    }
+
+    /**
+     * As {@link #json}, with top-level members whose text the table keeps in columns of their own too (member name
+     * to SQL column), guaranteed equal by a CHECK constraint of the table.
+     */
+    CatalogTableBuilder json(String kqlName, String sqlColumn, Map<String, String> storedMembers) {
+        columns.add(new CatalogColumn(kqlName, KqlType.STRING, sqlColumn, null, false, true, storedMembers));
         return this;
     }
 

@@ -3,6 +3,7 @@ package io.vigil.query.kql.catalog;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.vigil.query.kql.types.KqlType.BOOL;
@@ -14,7 +15,10 @@ import static io.vigil.query.kql.types.KqlType.STRING;
 /**
  * The tables a query can read. The built-in catalog describes Vigil's three Log Analytics tables (DDL in
  * contracts/src/main/resources/db/workspace); SQL-only helper columns (record_id, payload_index, agent_id,
- * module_id, and device_id of SecurityAlert) are left out, so KQL cannot see them.
+ * module_id, and device_id of SecurityAlert) are left out, so KQL cannot see them. SecurityAlert's device_id is
+ * still read in their place for {@code tostring(parse_json(ExtendedProperties)["DeviceId"])}, which the seed
+ * summaries group by: the table's CHECK constraint keeps the two equal, and reading the column spares parsing the
+ * JSON of every alert.
  * <p>
  * Every table also has the standard Azure Monitor columns {@code TenantId}, {@code SourceSystem} ("Azure"),
  * {@code Type} (the table name) and {@code _ResourceId} (the IoT hub's resource id). SecurityIoTRawEvent has no
@@ -89,7 +93,7 @@ public final class WorkspaceCatalog {
                 .nullable("EndTime", DATETIME, "end_time")
                 .nullable("ProcessingEndTime", DATETIME, "processing_end_time")
                 .json("RemediationSteps", "remediation_steps")
-                .json("ExtendedProperties", "extended_properties")
+                .json("ExtendedProperties", "extended_properties", Map.of("DeviceId", "device_id"))
                 .json("Entities", "entities")
                 .constant("SourceSystem", "Azure")
                 .column("WorkspaceSubscriptionId", STRING, "workspace_subscription_id")

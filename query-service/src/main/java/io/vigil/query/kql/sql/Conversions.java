@@ -84,6 +84,9 @@ final class Conversions {
             case TIMESPAN:
                 return SqlValue.notNull(context.share(sql, Conversions::timespanText), KqlType.STRING);
             case DYNAMIC:
+                if (value.stored() instanceof SqlValue.StoredText text) {
+                    return SqlValue.notNull(text.sql(), KqlType.STRING);
+                }
                 return SqlValue.string("(" + sql + ") #>> '{}'", true);
             default:
                 throw new IllegalStateException("no string form for " + value.type());
@@ -302,7 +305,8 @@ final class Conversions {
             return toDynamic(value);
         }
         if (value.jsonText()) {
-            return SqlValue.of("NULLIF((" + value.sql() + ")::jsonb, 'null'::jsonb)", KqlType.DYNAMIC, true);
+            return SqlValue.of("NULLIF((" + value.sql() + ")::jsonb, 'null'::jsonb)", KqlType.DYNAMIC, true)
+                    .withStored(value.stored() instanceof SqlValue.StoredMembers members ? members : null);
         }
         return SqlValue.of(context.share(value.sql(), s -> "(CASE WHEN " + s + " ~ '^[ \\t\\n\\r]*$' THEN NULL WHEN "
                 + isJson(s) + " THEN NULLIF(" + s + "::jsonb, 'null'::jsonb) ELSE to_jsonb(" + s + ") END)"),

@@ -297,7 +297,12 @@ final class ExpressionCompiler {
                 throw element.subscript().position().error(KqlErrorCodes.TYPE,
                         "an index must be a string or an integer, not a " + subscript.type());
         }
-        return SqlValue.of("NULLIF((" + target.sql() + ") -> " + key + ", 'null'::jsonb)", KqlType.DYNAMIC, true);
+        SqlValue member = SqlValue.of("NULLIF((" + target.sql() + ") -> " + key + ", 'null'::jsonb)", KqlType.DYNAMIC, true);
+        if (target.stored() instanceof SqlValue.StoredMembers members && subscript.constantValue() instanceof String name
+                && members.columns().containsKey(name)) {
+            return member.withStored(new SqlValue.StoredText(members.columns().get(name)));
+        }
+        return member;
     }
 
     private SqlValue between(Expr.Between between) {

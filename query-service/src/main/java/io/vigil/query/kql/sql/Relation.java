@@ -3,6 +3,7 @@ package io.vigil.query.kql.sql;
 import io.vigil.query.kql.types.KqlType;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,8 +25,20 @@ public record Relation(String sql, List<Column> columns, List<OrderKey> order, S
     /**
      * @param hidden   not part of the KQL result (a sort key the query projected away)
      * @param jsonText a string column known to hold well-formed JSON
+     * @param storedMembers for a JSON column read straight from its table: members whose text another (hidden)
+     *                 column of this relation holds, member name to that column's SQL name
+     *                 ({@link io.vigil.query.kql.catalog.CatalogColumn#storedMembers()})
      */
-    public record Column(String name, KqlType type, String sqlName, boolean nullable, boolean jsonText, boolean hidden) {
+    public record Column(String name, KqlType type, String sqlName, boolean nullable, boolean jsonText, boolean hidden,
+                         Map<String, String> storedMembers) {
+
+        public Column(String name, KqlType type, String sqlName, boolean nullable, boolean jsonText, boolean hidden) {
+            this(name, type, sqlName, nullable, jsonText, hidden, Map.of());
+        }
+
+        public Column {
+            storedMembers = Map.copyOf(storedMembers);
+        }
     }
 
     /** A sort key over one column of the relation. */

@@ -24,8 +24,14 @@ public final class RowScope {
     public static RowScope of(Relation relation, String alias) {
         Map<String, SqlValue> columns = new LinkedHashMap<>();
         for (Relation.Column column : relation.visibleColumns()) {
-            columns.put(column.name(), new SqlValue(alias + "." + column.sqlName(), column.type(), column.nullable(),
-                    column.jsonText(), null));
+            SqlValue value = new SqlValue(alias + "." + column.sqlName(), column.type(), column.nullable(),
+                    column.jsonText(), null);
+            if (!column.storedMembers().isEmpty()) {
+                Map<String, String> members = new LinkedHashMap<>();
+                column.storedMembers().forEach((member, sqlName) -> members.put(member, alias + "." + sqlName));
+                value = value.withStored(new SqlValue.StoredMembers(members));
+            }
+            columns.put(column.name(), value);
         }
         return new RowScope(columns);
     }

@@ -13,7 +13,9 @@ import io.vigil.query.kql.syntax.Expressions;
 import io.vigil.query.kql.types.KqlType;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The sources of a pipeline: workspace tables, datatable, print and range. */
 final class SourceCompiler {
@@ -40,6 +42,7 @@ final class SourceCompiler {
         String alias = context.newAlias();
         List<String> items = new ArrayList<>();
         List<Relation.Column> columns = new ArrayList<>();
+        List<Relation.Column> hiddenColumns = new ArrayList<>();
         int number = 0;
         for (CatalogColumn column : table.columns()) {
             String sqlName = "c" + (++number);
@@ -55,8 +58,18 @@ final class SourceCompiler {
             }
             items.add(sql + " AS " + sqlName);
             boolean nullable = column.type() == KqlType.DYNAMIC || (column.type() != KqlType.STRING && column.nullable());
-            columns.add(new Relation.Column(column.name(), column.type(), sqlName, nullable, column.jsonText(), false));
+            Map<String, String> storedMembers = new LinkedHashMap<>();
+            for (Map.Entry<String, String> member : column.storedMembers().entrySet()) {
+                // Hidden: the query cannot name it; only tostring() of the member reads it (RowScope, Conversions).
+                String memberSqlName = "k" + (hiddenColumns.size() + 1);
+                items.add(alias + "." + member.getValue() + " AS " + memberSqlName);
+                hiddenColumns.add(new Relation.Column("", KqlType.STRING, memberSqlName, false, false, true));
+                storedMembers.put(member.getKey(), memberSqlName);
+            }
+            columns.add(new Relation.Column(column.name(), column.type(), sqlName, nullable, column.jsonText(), false,
+                    storedMembers));
         }
+        columns.addAll(hiddenColumns);
         List<String> conditions = new ArrayList<>();
         if (context.window().isPresent()) {
             TimeWindow window = context.window().get();

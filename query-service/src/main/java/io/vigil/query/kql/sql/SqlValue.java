@@ -2,6 +2,8 @@ package io.vigil.query.kql.sql;
 
 import io.vigil.query.kql.types.KqlType;
 
+import java.util.Map;
+
 /**
  * A compiled scalar: SQL text with its KQL type.
  *
@@ -11,11 +13,32 @@ import io.vigil.query.kql.types.KqlType;
  * @param jsonText a string known to hold well-formed JSON (a catalog JSON column), so parsing needs no check
  * @param constant the literal value when the expression is a literal of the query (for arguments that must be
  *                 constant, like a JSON path); null when not a literal
+ * @param stored   what the table guarantees about this JSON value, or null: lets {@code tostring()} of a member
+ *                 read a column instead of parsing the JSON
  */
-public record SqlValue(String sql, KqlType type, boolean nullable, boolean jsonText, Constant constant) {
+public record SqlValue(String sql, KqlType type, boolean nullable, boolean jsonText, Constant constant, StoredJson stored) {
 
     /** A literal's value; {@code value} is null for a typed null. */
     public record Constant(Object value) {
+    }
+
+    /** Facts a table's constraints give about a JSON text of one of its rows, or about a value parsed from it. */
+    public sealed interface StoredJson {
+    }
+
+    /** JSON text (or its parsed value) whose top-level members' text also stands in columns: member name to SQL. */
+    public record StoredMembers(Map<String, String> columns) implements StoredJson {
+        public StoredMembers {
+            columns = Map.copyOf(columns);
+        }
+    }
+
+    /** A member of such a value: its text ({@code tostring()}, "" when missing or null) is this SQL column. */
+    public record StoredText(String sql) implements StoredJson {
+    }
+
+    public SqlValue(String sql, KqlType type, boolean nullable, boolean jsonText, Constant constant) {
+        this(sql, type, nullable, jsonText, constant, null);
     }
 
     public SqlValue {
@@ -47,6 +70,11 @@ public record SqlValue(String sql, KqlType type, boolean nullable, boolean jsonT
 
     /** The same value in a different SQL spelling (parenthesised, cast), keeping what is known about it. */
     public SqlValue withSql(String newSql) {
-        return new SqlValue(newSql, type, nullable, jsonText, constant);
+        return new SqlValue(newSql, type, nullable, jsonText, constant, stored);
+    }
+
+    /** The same value, with what its table guarantees about it. */
+    public SqlValue withStored(StoredJson facts) {
+        return new SqlValue(sql, type, nullable, jsonText, constant, facts);
     }
 }
