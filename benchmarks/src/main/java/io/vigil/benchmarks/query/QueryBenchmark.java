@@ -24,15 +24,15 @@ import java.util.Set;
  * 1,000,000 alert rows and 5,000,000 raw-event rows, generated in PostgreSQL, reused by later runs), then, in the
  * same run and alternating, times each seed summary and investigation through query-service's HTTP API (compile,
  * run, JSON) and the hand-written SQL for the same question over JDBC, and prints the p50 and p95 of each. The SQL
- * session can be given the {@code work_mem} query-service is configured with ({@code --work-mem}, to match
- * {@code vigil.query.work-mem}; both unset by default), so the two differ by their SQL and the service around it,
+ * session runs with the {@code work_mem} query-service is configured with ({@code --work-mem}, to match
+ * {@code vigil.query.work-mem}; both 32MB by default), so the two differ by their SQL and the service around it,
  * not by the database's settings. A service call is timed until its whole response has arrived;
  * the benchmark's own parsing of the JSON (to count rows) is not timed, as the SQL side's rows are read but not
  * turned into JSON.
  * <p>
  * Usage: {@code java -cp benchmarks/target/vigil-benchmarks.jar io.vigil.benchmarks.query.QueryBenchmark --token <admin
  * token> [--query-url http://localhost:8084] [--db-port 15432] [--db-name vigil] [--alerts 1000000]
- * [--raw-events 5000000] [--runs 15] [--reset true] [--work-mem 64MB]}
+ * [--raw-events 5000000] [--runs 15] [--reset true] [--work-mem 32MB]}
  */
 public final class QueryBenchmark {
 
@@ -49,11 +49,9 @@ public final class QueryBenchmark {
         try (Connection db = options.database.connect()) {
             System.out.println("Preparing the workspace...");
             BenchmarkData.ensure(db, options.alerts, options.rawEvents, options.reset);
-            if (options.workMem != null) {
-                try (PreparedStatement setting = db.prepareStatement("SELECT set_config('work_mem', ?, false)")) {
-                    setting.setString(1, options.workMem);
-                    setting.execute();
-                }
+            try (PreparedStatement setting = db.prepareStatement("SELECT set_config('work_mem', ?, false)")) {
+                setting.setString(1, options.workMem);
+                setting.execute();
             }
             System.out.printf("  %,d alert rows, %,d raw-event rows, %,d recommendation rows in the workspace%n",
                     count(db, "workspace.security_alert"), count(db, "workspace.security_iot_raw_event"),
@@ -152,7 +150,7 @@ public final class QueryBenchmark {
             o.rawEvents = arguments.number("--raw-events", 5_000_000);
             o.runs = arguments.integer("--runs", 15);
             o.reset = arguments.bool("--reset", false);
-            o.workMem = arguments.text("--work-mem", null);
+            o.workMem = arguments.text("--work-mem", "32MB");
             return o;
         }
     }

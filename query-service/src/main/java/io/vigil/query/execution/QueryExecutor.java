@@ -7,11 +7,14 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
+import io.vigil.platform.readonly.ReadOnlyStatement;
 import io.vigil.query.config.QueryConfig;
 import io.vigil.query.kql.CompiledKql;
 import io.vigil.query.kql.KqlCompiler;
 import io.vigil.query.kql.KqlLimits;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Map;
 
 /**
  * Runs compiled queries: each one is a single statement in its own read-only transaction, under the statement
@@ -20,23 +23,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class QueryExecutor {
 
-    private final Pool pool;
     private final QueryConfig config;
     private final KqlCompiler compiler;
-    private final String transactionSettings;
+    private final ReadOnlyStatement statements;
 
     QueryExecutor(Pool pool, QueryConfig config) {
-        this.pool = pool;
         this.config = config;
         this.compiler = new KqlCompiler(new KqlLimits(config.maxQueryLength(), config.maxRows()));
-        // One simple-protocol round trip for all the settings: they are the same for every query.
-        this.transactionSettings = "SET TRANSACTION READ ONLY; SET LOCAL statement_timeout = "
-                + config.statementTimeout().toMillis()
-                + config.workMem().map(size -> "; SET LOCAL work_mem = '" + workMem(size) + "'").orElse("")
-                + "; SET LOCAL ROLE \"" + config.readerRole().replace("\"", "\"\"") + "\"";
+        this.statements = new ReadOnlyStatement(pool, config.readerRole(), config.statementTimeout(),
+                Map.of("work_mem", workMem(config.workMem())));
     }
 
-    /** The configured size, checked here because it is spliced into the settings statement, not bound. */
+    /** The configured size, checked here for a message that names the setting. */
     static String workMem(String configured) {
         String value = configured.strip();
         if (!value.matches("[1-9][0-9]{0,6}(kB|MB|GB)")) {
@@ -53,8 +51,7 @@ public class QueryExecutor {
 
     /** Runs {@code compiled} and names its result {@code tableName}; fails with {@link QueryFailure} for bad runs. */
     public Uni<ResultTable> execute(String tableName, CompiledKql compiled) {
-        Future<RowSet<Row>> rows = pool.withTransaction(connection -> connection.query(transactionSettings).execute()
-                .compose(v -> connection.preparedQuery(compiled.sql()).execute(Tuple.from(compiled.parameters()))));
+        Future<RowSet<Row>> rows = statements.execute(compiled.sql(), Tuple.from(compiled.parameters()));
         return Uni.createFrom().completionStage(rows.toCompletionStage())
                 .map(result -> ResultTable.of(tableName, compiled, result))
                 .onFailure(PgException.class).transform(this::failure);

@@ -6,13 +6,19 @@ import io.vertx.pgclient.PgException;
 import io.vigil.query.kql.CompiledKql;
 import io.vigil.query.kql.ResultColumn;
 import io.vigil.testing.VigilTestResource;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import io.vigil.platform.readonly.ReadOnlyStatement;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
@@ -25,6 +31,9 @@ class QueryExecutorTest {
 
     @Inject
     QueryExecutor executor;
+
+    @Inject
+    Pool pool;
 
     @Test
     void everyStatementRunsAsTheReaderRole() {
@@ -40,8 +49,8 @@ class QueryExecutorTest {
     }
 
     @Test
-    void everyStatementSortsWithTheConfiguredWorkMem() {
-        assertThat(run("SELECT current_setting('work_mem') AS c1, '' AS c2").rows().get(0).get(0)).isEqualTo("64MB");
+    void everyStatementSortsWithTheConfiguredWorkMemByDefault32MB() {
+        assertThat(run("SELECT current_setting('work_mem') AS c1, '' AS c2").rows().get(0).get(0)).isEqualTo("32MB");
     }
 
     @Test
@@ -70,6 +79,29 @@ class QueryExecutorTest {
     void nothingCanBeWritten() {
         assertThat(sqlState(() -> run("WITH gone AS (DELETE FROM workspace.security_alert RETURNING 1) SELECT '' AS c1, '' AS c2")))
                 .isEqualTo("25006");
+    }
+
+    @Test
+    void aFailedStatementLeavesNoTransactionOpenOnItsConnection() {
+        // The pool of the test profile may hand the next statement the same connection: it must start afresh.
+        for (int i = 0; i < 5; i++) {
+            assertThat(catchThrowable(() -> run("SELECT (1 / 0)::text AS c1, '' AS c2")))
+                    .isInstanceOf(QueryFailure.class).hasMessageContaining("division by zero");
+            assertThat(run("SELECT current_setting('transaction_read_only') AS c1, current_user::text AS c2").rows().get(0))
+                    .containsExactly("on", "vigil_query_reader");
+        }
+    }
+
+    @Test
+    void whenASettingFailsTheStatementDoesNotRun() {
+        ReadOnlyStatement broken = new ReadOnlyStatement(pool, "no_such_role_here", Duration.ofSeconds(5), Map.of());
+        Throwable failure = catchThrowable(() -> broken.execute("SELECT 1 / 0", Tuple.tuple())
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+        // The role's error, not the division's: the statement was refused in the aborted transaction.
+        assertThat(failure).hasRootCauseInstanceOf(PgException.class).rootCause().hasMessageContaining("no_such_role_here");
+        assertThat(run("SELECT current_user::text AS c1, '' AS c2").rows().get(0).get(0)).isEqualTo("vigil_query_reader");
+        assertThatThrownBy(() -> new ReadOnlyStatement(pool, "r", Duration.ofSeconds(1), Map.of("work_mem", "1MB'; DROP")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private ResultTable run(String sql) {
