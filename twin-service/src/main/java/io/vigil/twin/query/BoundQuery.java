@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * to bind, in order. Values are {@code String}, {@code Long}, {@code Double}, {@code Boolean} or {@code String[]};
  * the statement casts every placeholder explicitly, so the Vert.x PG client can bind them as they are.
  * <p>
- * Every row has the columns {@code item} (jsonb: the twin, the projected object or the aggregate object),
+ * Every row has the columns {@code item} (the JSON text of the twin, the projected object or the aggregate object),
  * {@code device_id} and {@code module_id} (text; {@code null} for aggregate queries). The statement may return one
  * row more than {@link #pageSize()}: that row only proves that another page exists and is not part of this one.
  * The caller therefore:

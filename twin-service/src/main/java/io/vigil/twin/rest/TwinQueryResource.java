@@ -1,8 +1,5 @@
 package io.vigil.twin.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
@@ -18,6 +15,7 @@ import io.vigil.twin.query.PageCursor;
 import io.vigil.twin.query.TwinQueryCompiler;
 import io.vigil.twin.query.TwinQueryException;
 import io.vigil.twin.query.TwinQueryLimits;
+import io.vigil.platform.readonly.ReadOnlyStatement;
 import io.vigil.platform.security.HubScope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -29,7 +27,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,22 +41,15 @@ import java.util.Optional;
 public class TwinQueryResource {
 
     private final TwinQueryCompiler compiler = new TwinQueryCompiler(TwinQueryLimits.defaults());
-    private final Pool pool;
-    private final ObjectMapper mapper;
     private final TwinConfig config;
 
     private final HubScope scope;
-    private final String transactionSettings;
+    private final ReadOnlyStatement statements;
 
-    TwinQueryResource(Pool pool, ObjectMapper mapper, TwinConfig config, HubScope scope) {
+    TwinQueryResource(Pool pool, TwinConfig config, HubScope scope) {
         this.scope = scope;
-        this.pool = pool;
-        this.mapper = mapper;
         this.config = config;
-        // One simple-protocol round trip for all the settings; the role name is configuration, quoted, never input.
-        this.transactionSettings = "SET TRANSACTION READ ONLY; SET LOCAL statement_timeout = "
-                + config.query().statementTimeout().toMillis()
-                + "; SET LOCAL ROLE \"" + config.query().readerRole().replace("\"", "\"\"") + "\"";
+        this.statements = new ReadOnlyStatement(pool, config.query().readerRole(), config.query().statementTimeout(), Map.of());
     }
 
     @POST
@@ -81,23 +71,24 @@ public class TwinQueryResource {
         } catch (TwinQueryException e) {
             return Uni.createFrom().item(error(400, e.code(), e.getMessage(), e.line(), e.column()));
         }
-        Future<RowSet<Row>> rows = pool.withTransaction(connection -> connection.query(transactionSettings).execute()
-                .compose(v -> connection.preparedQuery(page.sql()).execute(Tuple.from(page.parameters()))));
+        Future<RowSet<Row>> rows = statements.execute(page.sql(), Tuple.from(page.parameters()));
         return Uni.createFrom().completionStage(rows.toCompletionStage())
                 .map(result -> respond(request.query(), compiled, page, result))
                 .onFailure(TwinQueryResource::isTimeout).recoverWithItem(e -> error(408, "query.timeout",
                         "the query ran longer than " + config.query().statementTimeout().toSeconds() + " s", 1, 1));
     }
 
+    /** The items are the database's JSON text (the statement casts them), copied into the body as they are. */
     private Response respond(String query, CompiledTwinQuery compiled, BoundQuery page, RowSet<Row> rows) {
         List<Row> all = new ArrayList<>();
         rows.forEach(all::add);
         int kept = page.itemsOnPage(all.size());
-        ArrayNode items = mapper.createArrayNode();
+        StringBuilder items = new StringBuilder("[");
         for (int i = 0; i < kept; i++) {
-            items.add(json(all.get(i).getValue("item")));
+            String item = all.get(i).getString("item");
+            items.append(i == 0 ? "" : ",").append(item == null ? "null" : item);
         }
-        Response.ResponseBuilder response = Response.ok(items).type(MediaType.APPLICATION_JSON)
+        Response.ResponseBuilder response = Response.ok(items.append(']').toString()).type(MediaType.APPLICATION_JSON)
                 .header("x-ms-item-type", compiled.itemType());
         if (kept > 0) {
             Row last = all.get(kept - 1);
@@ -105,18 +96,6 @@ public class TwinQueryResource {
                     .ifPresent(cursor -> response.header("x-ms-continuation", ContinuationToken.encode(query, cursor)));
         }
         return response.build();
-    }
-
-    /** The client hands jsonb back as Vert.x JSON objects and arrays, or as plain values for JSON scalars. */
-    private JsonNode json(Object value) {
-        if (value instanceof io.vertx.core.json.JsonObject || value instanceof io.vertx.core.json.JsonArray) {
-            try {
-                return mapper.readTree(value.toString());
-            } catch (IOException e) {
-                throw new IllegalStateException("the database returned an item that is not JSON", e);
-            }
-        }
-        return mapper.valueToTree(value);
     }
 
     /** PostgreSQL cancelled the statement at the statement timeout. */

@@ -57,8 +57,8 @@ final class RowQueryPlan implements CompiledTwinQuery {
         after.ifPresent(RowQueryPlan::requireRowCursor);
         PageWindow window = PageWindow.of(pageSize, maxPageSize, top, itemsBefore);
         SqlParameters paging = new SqlParameters(firstPagingIndex);
-        StringBuilder sql = new StringBuilder("SELECT ").append(itemSql)
-                .append(" AS item, s.device_id, s.module_id FROM (SELECT t.device_id, t.module_id, t.document ")
+        StringBuilder sql = new StringBuilder("SELECT (").append(itemSql)
+                .append(")::text AS item, s.device_id, s.module_id FROM (SELECT t.device_id, t.module_id, t.document ")
                 .append(fromAndFilter);
         if (after.isPresent()) {
             sql.append(" AND (t.device_id, t.module_id) > (").append(paging.bind(after.get().lastDeviceId()))

@@ -68,8 +68,8 @@ public final class SqlPlanner {
             pairs.add("(CASE WHEN " + column + " IS NOT NULL THEN jsonb_build_object("
                     + parameters.bind(output.name()) + ", " + column + ") END)");
         }
-        StringBuilder sql = new StringBuilder("SELECT ").append(objectOf(pairs))
-                .append(" AS item, NULL::text AS device_id, NULL::text AS module_id FROM (SELECT ")
+        StringBuilder sql = new StringBuilder("SELECT (").append(objectOf(pairs))
+                .append(")::text AS item, NULL::text AS device_id, NULL::text AS module_id FROM (SELECT ")
                 .append(String.join(", ", columns))
                 .append(" FROM twin.twin AS t").append(properties.lateralJoin())
                 .append(" WHERE ").append(scope(query)).append(filter);

@@ -2,7 +2,6 @@ package io.vigil.twin.query.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vigil.twin.query.BoundQuery;
 import io.vigil.twin.query.CompiledTwinQuery;
@@ -59,12 +58,16 @@ public final class QueryRunner {
     }
 
     private static JsonNode toNode(Object item) {
-        if (!(item instanceof JsonObject)) {
-            throw new AssertionError("item is not a JSON object: " + item);
+        if (!(item instanceof String text)) {
+            throw new AssertionError("item is not JSON text: " + item);
         }
         try {
-            return JSON.readTree(((JsonObject) item).encode());
-        } catch (Exception e) {
+            JsonNode node = JSON.readTree(text);
+            if (!node.isObject()) {
+                throw new AssertionError("item is not a JSON object: " + item);
+            }
+            return node;
+        } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
     }
