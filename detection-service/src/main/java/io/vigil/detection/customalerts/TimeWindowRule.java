@@ -67,8 +67,7 @@ public record TimeWindowRule(TimeWindowRuleType type, boolean enabled, long minT
     }
 
     private static Duration windowSize(JsonNode value, String at) {
-        String reason = at + ".timeWindowSize must be an ISO-8601 duration of whole seconds from " + SHORTEST + " to " + LONGEST
-                + " (e.g. PT15M)";
+        String reason = at + ".timeWindowSize must be an ISO-8601 duration of whole seconds from PT5M to P1D (e.g. PT15M)";
         if (!value.isTextual()) {
             throw new IllegalArgumentException(reason);
         }

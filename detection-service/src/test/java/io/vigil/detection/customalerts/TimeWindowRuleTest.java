@@ -53,9 +53,9 @@ class TimeWindowRuleTest {
         refused(rule(-1, 4, "\"PT15M\""), "timeWindowRules[0].minThreshold must not be negative");
         refused(rule(0, -4, "\"PT15M\""), "timeWindowRules[0].maxThreshold must not be negative");
         refused(rule(0, 4, "\"fifteen minutes\""), "timeWindowSize must be an ISO-8601 duration");
-        refused(rule(0, 4, "\"PT1M\""), "from PT5M to PT24H");
-        refused(rule(0, 4, "\"P2D\""), "from PT5M to PT24H");
-        refused(rule(0, 4, "\"-PT15M\""), "from PT5M to PT24H");
+        refused(rule(0, 4, "\"PT1M\""), "from PT5M to P1D");
+        refused(rule(0, 4, "\"P2D\""), "from PT5M to P1D");
+        refused(rule(0, 4, "\"-PT15M\""), "from PT5M to P1D");
         refused(rule(0, 4, "\"PT5M0.5S\""), "whole seconds");
         refused(rule(0, 4, "900"), "timeWindowSize must be an ISO-8601 duration");
         refused("{\"ruleType\": \"FailedLocalLoginsNotInAllowedRange\", \"isEnabled\": true, \"minThreshold\": 1.5,"

@@ -209,8 +209,8 @@ class TimeWindowRulesTest {
                 rule("FailedLocalLoginsNotInAllowedRange", 3, 1, "PT15M"), "minThreshold (3) must not be greater than maxThreshold (1)",
                 rule("FailedLocalLoginsNotInAllowedRange", -1, 1, "PT15M"), "minThreshold must not be negative",
                 rule("FailedLocalLoginsNotInAllowedRange", 0, 1, "15m"), "timeWindowSize must be an ISO-8601 duration",
-                rule("FailedLocalLoginsNotInAllowedRange", 0, 1, "PT1M"), "from PT5M to PT24H",
-                rule("FailedLocalLoginsNotInAllowedRange", 0, 1, "P7D"), "from PT5M to PT24H",
+                rule("FailedLocalLoginsNotInAllowedRange", 0, 1, "PT1M"), "from PT5M to P1D",
+                rule("FailedLocalLoginsNotInAllowedRange", 0, 1, "P7D"), "from PT5M to P1D",
                 rule("FailedLocalLoginsNotInAllowedRange", 0, 1, "PT15M") + ", " + rule("FailedLocalLoginsNotInAllowedRange", 0, 2, "PT5M"),
                 "the group already has a FailedLocalLoginsNotInAllowedRange rule");
         for (Map.Entry<String, String> bad : refused.entrySet()) {
