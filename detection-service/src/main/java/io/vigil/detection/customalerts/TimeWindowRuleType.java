@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * The time-window rules of a device security group, every one of the reference's: which activity each counts, and
  * where that activity comes from in Vigil. Rules whose activity Vigil never sees (other protocols than MQTT,
- * cloud-to-device messages, direct methods, file uploads, queue purges, twin updates) are accepted so that a group
+ * cloud-to-device messages, direct methods, file uploads, queue purges) are accepted so that a group
  * can hold the reference's whole rule set, but are never evaluated: counting nothing would raise false "below the
  * minimum" alerts.
  */
@@ -32,7 +32,7 @@ public enum TimeWindowRuleType {
             "Get an alert when the number unauthorized operations in the time window is not in the allowed range. Unauthorized"
                     + " operations are operations that affect the device (or done by it) that fail because of an unauthorized error",
             "Custom alert - The number of unauthorized operations is outside the allowed range"),
-    TWIN_UPDATES("TwinUpdatesNotInAllowedRange", Source.NONE,
+    TWIN_UPDATES("TwinUpdatesNotInAllowedRange", Source.HUB,
             "Number of twin updates is not in allowed range",
             "Get an alert when the number of twin updates (by the device or the service) in the time window is not in the allowed range",
             "Custom alert - The number of module twin updates is outside the allowed range"),

@@ -94,7 +94,7 @@ public class HubEventConsumer {
                         .compose(fresh -> {
                             List<HubEventNotice> novel = novel(notices, fresh);
                             List<AlertHit> hits = hits(novel);
-                            return customAlerts.count(connection, unauthorized(novel)).compose(windowHits -> {
+                            return customAlerts.count(connection, windowActivities(novel)).compose(windowHits -> {
                                 hits.addAll(windowHits);
                                 return alerts.record(connection, hits);
                             });
@@ -123,15 +123,20 @@ public class HubEventConsumer {
     }
 
     /**
-     * A device's refused logins are the unauthorized operations Vigil sees (twin-service reports no refused publish or
-     * subscribe); a notice folding several stands for its count, all placed at its last attempt.
+     * What the time-window rules count of the hub events: a device's refused logins are the unauthorized operations
+     * Vigil sees (twin-service reports no refused publish or subscribe), and its twin updates are reported as such. A
+     * notice folding several stands for its count, all placed at its last one.
      */
-    static List<Activity> unauthorized(List<HubEventNotice> notices) {
+    static List<Activity> windowActivities(List<HubEventNotice> notices) {
         List<Activity> activities = new ArrayList<>();
         for (HubEventNotice notice : notices) {
-            if (HubEventNotice.AUTHENTICATION_FAILED.equals(notice.kind()) && !notice.deviceId().isEmpty()) {
-                activities.add(new Activity(notice.hub(), notice.deviceId(), TimeWindowRuleType.UNAUTHORIZED_OPERATIONS,
-                        notice.lastAt(), Math.max(1, notice.count())));
+            TimeWindowRuleType type = switch (notice.kind()) {
+                case HubEventNotice.AUTHENTICATION_FAILED -> TimeWindowRuleType.UNAUTHORIZED_OPERATIONS;
+                case HubEventNotice.TWIN_UPDATED -> TimeWindowRuleType.TWIN_UPDATES;
+                default -> null;
+            };
+            if (type != null && !notice.deviceId().isEmpty()) {
+                activities.add(new Activity(notice.hub(), notice.deviceId(), type, notice.lastAt(), Math.max(1, notice.count())));
             }
         }
         return activities;

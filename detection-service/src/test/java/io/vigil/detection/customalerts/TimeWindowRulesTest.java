@@ -165,10 +165,11 @@ class TimeWindowRulesTest {
     }
 
     @Test
-    void deviceToCloudMessagesAndRefusedLoginsAreCountedFromTheHub() throws Exception {
+    void deviceToCloudMessagesRefusedLoginsAndTwinUpdatesAreCountedFromTheHub() throws Exception {
         String hubName = hubName();
         put(hubName, "default", "{\"timeWindowRules\": [" + rule("MqttD2CMessagesNotInAllowedRange", 0, 2, "PT15M") + ", "
-                + rule("UnauthorizedOperationsNotInAllowedRange", 0, 3, "PT15M") + "]}").then().statusCode(200);
+                + rule("UnauthorizedOperationsNotInAllowedRange", 0, 3, "PT15M") + ", "
+                + rule("TwinUpdatesNotInAllowedRange", 0, 2, "PT15M") + "]}").then().statusCode(200);
         ActivityWindow window = ActivityWindow.of(Instant.now().plus(Duration.ofHours(3)), Duration.ofMinutes(15));
         Instant in = window.start().plusSeconds(60);
         for (int i = 0; i < 2; i++) {
@@ -187,6 +188,19 @@ class TimeWindowRulesTest {
         awaitAlert(hubName, "locked-out", "IoT_CA_UnauthorizedOperationsNotInAllowedRange");
         Thread.sleep(500);
         assertThat(count(hubName, "locked-out", window, "UnauthorizedOperationsNotInAllowedRange")).as("the redelivery counts nothing").isEqualTo(4);
+
+        // twin-service folds a device's twin updates into one notice per interval.
+        for (int updates : List.of(2, 1)) {
+            HubEventNotice twin = new HubEventNotice(HubEventNotice.CURRENT_VERSION, UUID.randomUUID().toString(), hub(hubName), "patcher",
+                    "", HubEventNotice.TWIN_UPDATED, null, null, updates, in, in.plusSeconds(updates), null, null);
+            broker.publish(HubEventFeed.topic(hubName, "patcher"), JSON.writeValueAsBytes(twin));
+            awaitCount(hubName, "patcher", window, updates == 2 ? 2 : 3, "TwinUpdatesNotInAllowedRange");
+            if (updates == 2) {
+                Thread.sleep(500);
+                assertThat(alerts(hubName, "patcher", "IoT_CA_TwinUpdatesNotInAllowedRange")).isZero();
+            }
+        }
+        awaitAlert(hubName, "patcher", "IoT_CA_TwinUpdatesNotInAllowedRange");
     }
 
     @Test
