@@ -35,8 +35,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Takes the hub events twin-service reports (refused logins at the broker) and raises the hub's alerts from them,
- * one transaction per batch like the event feed: each notice is acted on once, redeliveries included.
+ * Takes the hub events twin-service reports (refused logins at the broker, certificate and diagnostic setting changes,
+ * twin updates) and raises the hub's alerts from them, and counts refused logins and twin updates for the time-window
+ * custom alert rules; one transaction per batch like the event feed: each notice is acted on once, redeliveries included.
  */
 @ApplicationScoped
 public class HubEventConsumer {
