@@ -9,7 +9,7 @@ import java.time.Instant;
  * hub's CA certificates or diagnostic settings. Hub-wide events have no device: their {@code deviceId} is '' and they go to the hub's topic.
  *
  * @param id       unique per notice, so a consumer that sees it twice (a redelivery) acts once
- * @param kind     {@link #AUTHENTICATION_FAILED}
+ * @param kind     {@link #AUTHENTICATION_FAILED}, a certificate or diagnostic setting change, {@link #TWIN_UPDATED}
  * @param reason   for a failed authentication one of {@code invalid-signature}, {@code expired-token},
  *                 {@code thumbprint-mismatch}, {@code certificate-expired}, {@code unknown-device},
  *                 {@code disabled-device}, {@code wrong-authentication-type}, {@code wrong-resource} (a token for another
@@ -38,4 +38,10 @@ public record HubEventNotice(int version, String id, String hub, String deviceId
     public static final String DIAGNOSTIC_SETTING_CHANGED = "diagnostic-setting-changed";
     /** An attempt to delete a diagnostic setting; {@code reason} says why when it failed. */
     public static final String DIAGNOSTIC_SETTING_DELETED = "diagnostic-setting-deleted";
+    /**
+     * Updates of a device's twin or module twins, by the device (a reported-properties patch) or an operator (a
+     * twin PATCH or PUT), folded per device and interval: {@code count} of them between {@code firstAt} and
+     * {@code lastAt}. Twin-service's own writes (alerts, connection state) are not twin updates.
+     */
+    public static final String TWIN_UPDATED = "twin-updated";
 }

@@ -42,6 +42,8 @@ public interface DetectionConfig {
 
     Silence silence();
 
+    CustomAlerts customAlerts();
+
     interface BruteForce {
         /** Failed logins from one address that make an attack. */
         @WithDefault("8")
@@ -64,5 +66,23 @@ public interface DetectionConfig {
         /** How often the scan for silent devices runs (one replica at a time does it). */
         @WithDefault("10m")
         String scanEvery();
+    }
+
+    interface CustomAlerts {
+        /** How often the scan for time windows with too few activities runs (every replica runs it; each window is checked once). */
+        @WithDefault("1m")
+        String scanEvery();
+
+        /** How long after a window ends its count is taken as final: events that arrive later miss the minimum check. */
+        @WithDefault("1m")
+        Duration grace();
+
+        /** How far back the scan looks for closed windows not checked yet (after a time when no replica ran). */
+        @WithDefault("1h")
+        Duration scanLookBack();
+
+        /** How long window counts and scan marks are kept; longer than the longest window (P1D) plus the look-back. */
+        @WithDefault("P2D")
+        Duration keep();
     }
 }

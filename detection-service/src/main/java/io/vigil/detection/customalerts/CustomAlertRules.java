@@ -16,8 +16,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Evaluates the allow-list rules of each device's security group on a batch's observations: a process, a signed-in
- * local user or an outbound connection's address that the group's list does not hold raises {@code IoT_CA_<ruleType>}.
+ * Evaluates the rules of each device's security group on a batch: the allow-list rules on its observations (a
+ * process, a signed-in local user or an outbound connection's address that the group's list does not hold raises
+ * {@code IoT_CA_<ruleType>}), and the time-window rules on its activities, counted per window ({@link ActivityCounter};
+ * too few in a window is the scan's to find, {@link TimeWindowScan}). One look-up of the devices' groups serves both.
  */
 @ApplicationScoped
 public class CustomAlertRules {
@@ -25,14 +27,29 @@ public class CustomAlertRules {
     private static final Set<String> WATCHED_EVENTS = Set.of("ProcessCreate", "Login", "ConnectionCreate");
 
     private final SecurityGroupStore groups;
+    private final ActivityCounter counter;
 
-    CustomAlertRules(SecurityGroupStore groups) {
+    CustomAlertRules(SecurityGroupStore groups, ActivityCounter counter) {
         this.groups = groups;
+        this.counter = counter;
     }
 
-    public Future<List<AlertHit>> evaluate(SqlClient client, List<Observation> observations) {
+    /**
+     * @param observations the batch's new observations (never one seen before: the counts must not grow twice)
+     * @param activities   what else the time-window rules count, e.g. the batch's new device-to-cloud messages
+     */
+    public Future<List<AlertHit>> evaluate(SqlClient client, List<Observation> observations, List<Activity> activities) {
         List<Observation> watched = observations.stream().filter(o -> WATCHED_EVENTS.contains(o.eventName())).toList();
-        if (watched.isEmpty()) {
+        List<Activity> counted = new ArrayList<>(activities);
+        for (Observation observation : watched) {
+            for (TimeWindowRuleType type : TimeWindowRuleType.values()) {
+                long count = type.count(observation);
+                if (count > 0) {
+                    counted.add(new Activity(observation.hub(), observation.deviceId(), type, observation.time(), count));
+                }
+            }
+        }
+        if (watched.isEmpty() && counted.isEmpty()) {
             return Future.succeededFuture(List.of());
         }
         Set<String> devices = new LinkedHashSet<>();
@@ -44,7 +61,22 @@ public class CustomAlertRules {
                 deviceIds.add(observation.deviceId());
             }
         }
-        return groups.groupsOf(client, hubs, deviceIds).map(byDevice -> hits(watched, byDevice));
+        for (Activity activity : counted) {
+            if (devices.add(SecurityGroupStore.key(activity.hub(), activity.deviceId()))) {
+                hubs.add(activity.hub());
+                deviceIds.add(activity.deviceId());
+            }
+        }
+        return groups.groupsOf(client, hubs, deviceIds).compose(byDevice -> counter.count(client, counted, byDevice).map(above -> {
+            List<AlertHit> hits = new ArrayList<>(hits(watched, byDevice));
+            hits.addAll(above);
+            return hits;
+        }));
+    }
+
+    /** Counts activities that come without observations (the hub's events) for the time-window rules. */
+    public Future<List<AlertHit>> count(SqlClient client, List<Activity> activities) {
+        return evaluate(client, List.of(), activities);
     }
 
     static List<AlertHit> hits(List<Observation> observations, Map<String, DeviceSecurityGroup> byDevice) {

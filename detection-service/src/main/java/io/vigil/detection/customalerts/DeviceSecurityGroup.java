@@ -8,16 +8,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * A device security group and its custom alert rules, in the shape of the reference's {@code deviceSecurityGroups}
  * resource: {@code {"allowlistRules": [{"ruleType": "ProcessNotAllowed", "isEnabled": true, "allowlistValues":
- * ["/usr/sbin/sshd"]}], "timeWindowRules": [], "thresholdRules": [], "denylistRules": []}}, optionally under
- * {@code "properties"}.
+ * ["/usr/sbin/sshd"]}], "timeWindowRules": [{"ruleType": "FailedLocalLoginsNotInAllowedRange", "isEnabled": true,
+ * "minThreshold": 0, "maxThreshold": 5, "timeWindowSize": "PT15M"}], "thresholdRules": [], "denylistRules": []}},
+ * optionally under {@code "properties"}.
  */
-public record DeviceSecurityGroup(String hub, String name, List<AllowlistRule> allowlistRules) {
+public record DeviceSecurityGroup(String hub, String name, List<AllowlistRule> allowlistRules, List<TimeWindowRule> timeWindowRules) {
 
     /** Devices whose twin names no group are in this one. */
     public static final String DEFAULT_GROUP = "default";
@@ -42,6 +44,16 @@ public record DeviceSecurityGroup(String hub, String name, List<AllowlistRule> a
         return allowlistRules.stream().filter(AllowlistRule::enabled).toList();
     }
 
+    /** The time-window rules that raise alerts: enabled, and counting something Vigil sees. */
+    public List<TimeWindowRule> evaluatedTimeWindowRules() {
+        return timeWindowRules.stream().filter(TimeWindowRule::evaluated).toList();
+    }
+
+    /** The evaluated time-window rule of a type, if the group has one. */
+    public Optional<TimeWindowRule> timeWindowRule(TimeWindowRuleType type) {
+        return evaluatedTimeWindowRules().stream().filter(rule -> rule.type() == type).findFirst();
+    }
+
     /**
      * Reads a group from an operator's request body.
      *
@@ -52,26 +64,43 @@ public record DeviceSecurityGroup(String hub, String name, List<AllowlistRule> a
             throw new IllegalArgumentException("a group name is 1 to 128 letters, digits, '_', '.' or '-', starting with a letter or digit");
         }
         if (body == null || !body.isObject()) {
-            throw new IllegalArgumentException("the body must be an object with allowlistRules");
+            throw new IllegalArgumentException("the body must be an object with allowlistRules and timeWindowRules");
         }
         JsonNode properties = body.has("properties") ? body.get("properties") : body;
-        for (String kind : List.of("timeWindowRules", "thresholdRules", "denylistRules")) {
-            JsonNode rules = properties.path(kind);
-            if (!rules.isMissingNode() && !rules.isNull() && !(rules.isArray() && rules.isEmpty())) {
-                throw new IllegalArgumentException(kind + " are not supported yet; only allowlistRules ("
-                        + String.join(", ", AllowlistRuleType.NAMES) + ")");
+        // The reference defines no rule type of either kind for IoT hubs: an empty list is all there can be.
+        for (String kind : List.of("thresholdRules", "denylistRules")) {
+            JsonNode rules = array(properties, kind);
+            if (!rules.isEmpty()) {
+                throw new IllegalArgumentException(kind + " must be empty: the reference has no rule type of that kind;"
+                        + " allowlistRules take " + String.join(", ", AllowlistRuleType.NAMES) + ", timeWindowRules "
+                        + String.join(", ", TimeWindowRuleType.NAMES));
             }
         }
-        JsonNode rules = properties.path("allowlistRules");
-        if (!rules.isMissingNode() && !rules.isNull() && !rules.isArray()) {
-            throw new IllegalArgumentException("allowlistRules must be an array");
-        }
+        JsonNode rules = array(properties, "allowlistRules");
         List<AllowlistRule> parsed = new ArrayList<>();
         Set<AllowlistRuleType> seen = new HashSet<>();
         for (int i = 0; i < rules.size(); i++) {
             parsed.add(rule(rules.get(i), "allowlistRules[" + i + "]", seen));
         }
-        return new DeviceSecurityGroup(hub, name, List.copyOf(parsed));
+        JsonNode windowRules = array(properties, "timeWindowRules");
+        List<TimeWindowRule> windows = new ArrayList<>();
+        Set<TimeWindowRuleType> seenWindows = new HashSet<>();
+        for (int i = 0; i < windowRules.size(); i++) {
+            windows.add(TimeWindowRule.parse(windowRules.get(i), "timeWindowRules[" + i + "]", seenWindows));
+        }
+        return new DeviceSecurityGroup(hub, name, List.copyOf(parsed), List.copyOf(windows));
+    }
+
+    /** The named list of rules; absent or null is an empty one. */
+    private static JsonNode array(JsonNode properties, String kind) {
+        JsonNode rules = properties.path(kind);
+        if (rules.isMissingNode() || rules.isNull()) {
+            return JsonNodeFactory.instance.arrayNode();
+        }
+        if (!rules.isArray()) {
+            throw new IllegalArgumentException(kind + " must be an array");
+        }
+        return rules;
     }
 
     private static AllowlistRule rule(JsonNode rule, String at, Set<AllowlistRuleType> seen) {
@@ -126,7 +155,13 @@ public record DeviceSecurityGroup(String hub, String name, List<AllowlistRule> a
             ArrayNode values = node.putArray("allowlistValues");
             rule.values().forEach(values::add);
         }
-        json.putArray("timeWindowRules");
+        ArrayNode windows = json.putArray("timeWindowRules");
+        for (TimeWindowRule rule : timeWindowRules) {
+            windows.addObject().put("ruleType", rule.type().ruleType()).put("displayName", rule.type().displayName())
+                    .put("description", rule.type().description()).put("isEnabled", rule.enabled())
+                    .put("minThreshold", rule.minThreshold()).put("maxThreshold", rule.maxThreshold())
+                    .put("timeWindowSize", rule.windowSize().toString());
+        }
         json.putArray("thresholdRules");
         json.putArray("denylistRules");
         return json;

@@ -11,6 +11,7 @@ import io.vigil.contracts.twins.SecurityGroupNotice;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +28,9 @@ public class SecurityGroupStore {
     private static final String AUDIT = "INSERT INTO detection.security_group_change (hub, name, actor, action, rules) VALUES ($1, $2, $3, $4, $5::text::jsonb)";
     private static final String FIND = "SELECT rules::text AS rules FROM detection.device_security_group WHERE hub = $1 AND name = $2";
     private static final String LIST = "SELECT rules::text AS rules FROM detection.device_security_group WHERE hub = $1 ORDER BY name";
+    // Groups with an enabled time-window rule, for the scan of closed windows; when each was last saved.
+    private static final String WITH_WINDOW_RULES = "SELECT hub, rules::text AS rules, updated_at FROM detection.device_security_group"
+            + " WHERE rules->'timeWindowRules' @> '[{\"isEnabled\": true}]'::jsonb ORDER BY hub, name";
     private static final String DELETE = "DELETE FROM detection.device_security_group WHERE hub = $1 AND name = $2";
     private static final String JOIN = "INSERT INTO detection.security_group_member (hub, device_id, security_group, twin_version, changed_at)"
             + " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (hub, device_id) DO UPDATE SET security_group = excluded.security_group,"
@@ -73,6 +77,19 @@ public class SecurityGroupStore {
         return pool.withTransaction(connection -> connection.preparedQuery(DELETE).execute(Tuple.of(hub, name))
                 .compose(deleted -> deleted.rowCount() == 0 ? Future.succeededFuture(false)
                         : connection.preparedQuery(AUDIT).execute(Tuple.of(hub, name, actor, "deleted", null)).map(true)));
+    }
+
+    /** A group as stored, with the time of its last save (a time-window rule watched no window before it). */
+    public record Saved(DeviceSecurityGroup group, Instant savedAt) {
+    }
+
+    /** Every group of every hub that has an enabled time-window rule. */
+    public Future<List<Saved>> withTimeWindowRules() {
+        return pool.query(WITH_WINDOW_RULES).execute().map(rows -> {
+            List<Saved> groups = new ArrayList<>();
+            rows.forEach(row -> groups.add(new Saved(read(row.getString("hub"), row), row.getOffsetDateTime("updated_at").toInstant())));
+            return groups;
+        });
     }
 
     /** Records a membership unless a later twin version is already known. */

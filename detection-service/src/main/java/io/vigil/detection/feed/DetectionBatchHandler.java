@@ -12,7 +12,9 @@ import io.vigil.contracts.findings.RecommendationNotice;
 import io.vigil.detection.AlertHit;
 import io.vigil.detection.Observation;
 import io.vigil.detection.alerts.AlertStore;
+import io.vigil.detection.customalerts.Activity;
 import io.vigil.detection.customalerts.CustomAlertRules;
+import io.vigil.detection.customalerts.TimeWindowRuleType;
 import io.vigil.detection.findings.FindingPublisher;
 import io.vigil.detection.recommendations.Assessment;
 import io.vigil.detection.recommendations.RecommendationStore;
@@ -85,6 +87,7 @@ final class DetectionBatchHandler implements BatchingConsumer.BatchHandler {
                                 List<AlertNotice> alertNotices, List<RecommendationNotice> recommendationNotices) {
         List<AlertHit> hits = new ArrayList<>();
         List<Observation> observations = new ArrayList<>();
+        List<Activity> messagesIn = new ArrayList<>();
         Map<String, SnapshotGroup> snapshots = new LinkedHashMap<>();
         Future<Void> chain = Future.succeededFuture();
         for (FeedMessage message : messages) {
@@ -99,6 +102,9 @@ final class DetectionBatchHandler implements BatchingConsumer.BatchHandler {
                 continue;
             }
             var latest = events.stream().map(FeedEvent::timestampUtc).max(Comparator.naturalOrder()).orElseThrow();
+            // Every feed message is one device-to-cloud MQTT message, counted when the hub took it (once: it has new events).
+            messagesIn.add(new Activity(message.hub(), message.deviceId(), TimeWindowRuleType.MQTT_D2C_MESSAGES,
+                    message.receivedAt() != null ? message.receivedAt() : latest, 1));
             chain = chain.compose(v -> devices.seen(connection, message.hub(), message.deviceId(), latest))
                     .map(onboarding -> {
                         onboarding.ifPresent(hits::add);
@@ -125,7 +131,7 @@ final class DetectionBatchHandler implements BatchingConsumer.BatchHandler {
             hits.addAll(found);
             return null;
         });
-        chain = chain.compose(v -> customAlerts.evaluate(connection, observations)).map(found -> {
+        chain = chain.compose(v -> customAlerts.evaluate(connection, observations, messagesIn)).map(found -> {
             hits.addAll(found);
             return null;
         });

@@ -14,6 +14,9 @@ import io.vigil.contracts.hubevents.HubEventNotice;
 import io.vigil.detection.AlertHit;
 import io.vigil.detection.alerts.AlertStore;
 import io.vigil.detection.config.DetectionConfig;
+import io.vigil.detection.customalerts.Activity;
+import io.vigil.detection.customalerts.CustomAlertRules;
+import io.vigil.detection.customalerts.TimeWindowRuleType;
 import io.vigil.detection.feed.ProcessedEvents;
 import io.vigil.detection.findings.FindingPublisher;
 import io.vigil.platform.broker.BatchingConsumer;
@@ -32,8 +35,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Takes the hub events twin-service reports (refused logins at the broker) and raises the hub's alerts from them,
- * one transaction per batch like the event feed: each notice is acted on once, redeliveries included.
+ * Takes the hub events twin-service reports (refused logins at the broker, certificate and diagnostic setting changes,
+ * twin updates) and raises the hub's alerts from them, and counts refused logins and twin updates for the time-window
+ * custom alert rules; one transaction per batch like the event feed: each notice is acted on once, redeliveries included.
  */
 @ApplicationScoped
 public class HubEventConsumer {
@@ -49,10 +53,13 @@ public class HubEventConsumer {
     private final DetectionConfig config;
     private final Timer latency;
     private final DeadLetters deadLetters;
+    private final CustomAlertRules customAlerts;
     private BatchingConsumer consumer;
 
     HubEventConsumer(Vertx vertx, BrokerConnection broker, Pool pool, ObjectMapper mapper, AlertStore alerts,
-                     FindingPublisher publisher, DetectionConfig config, MeterRegistry registry, DeadLetters deadLetters) {
+                     FindingPublisher publisher, DetectionConfig config, MeterRegistry registry, DeadLetters deadLetters,
+                     CustomAlertRules customAlerts) {
+        this.customAlerts = customAlerts;
         this.vertx = vertx;
         this.broker = broker;
         this.pool = pool;
@@ -85,20 +92,55 @@ public class HubEventConsumer {
         List<AlertNotice> raised = new ArrayList<>();
         return pool.withTransaction(connection -> ProcessedEvents.markNew(connection, notices.stream().map(HubEventNotice::hub).toList(),
                                 notices.stream().map(HubEventNotice::deviceId).toList(), notices.stream().map(HubEventNotice::id).toList())
-                        .compose(fresh -> alerts.record(connection, hits(notices, fresh)))
+                        .compose(fresh -> {
+                            List<HubEventNotice> novel = novel(notices, fresh);
+                            List<AlertHit> hits = hits(novel);
+                            return customAlerts.count(connection, windowActivities(novel)).compose(windowHits -> {
+                                hits.addAll(windowHits);
+                                return alerts.record(connection, hits);
+                            });
+                        })
                         .map(recorded -> raised.addAll(recorded)))
                 .compose(v -> publisher.publish(session::publish, raised, List.of()));
     }
 
-    private static List<AlertHit> hits(List<HubEventNotice> notices, Set<String> fresh) {
-        List<AlertHit> hits = new ArrayList<>();
+    private static List<HubEventNotice> novel(List<HubEventNotice> notices, Set<String> fresh) {
+        List<HubEventNotice> novel = new ArrayList<>();
         for (HubEventNotice notice : notices) {
             // remove, not contains: the same notice twice in one batch is new only the first time.
             if (fresh.remove(ProcessedEvents.key(notice.hub(), notice.deviceId(), notice.id()))) {
-                HubEventAlerts.of(notice).ifPresent(hits::add);
+                novel.add(notice);
             }
         }
+        return novel;
+    }
+
+    private static List<AlertHit> hits(List<HubEventNotice> notices) {
+        List<AlertHit> hits = new ArrayList<>();
+        for (HubEventNotice notice : notices) {
+            HubEventAlerts.of(notice).ifPresent(hits::add);
+        }
         return hits;
+    }
+
+    /**
+     * What the time-window rules count of the hub events: a device's refused logins are the unauthorized operations
+     * Vigil sees (twin-service reports no refused publish or subscribe), and its twin updates are reported as such. A
+     * notice folding several stands for its count, all placed at its last one.
+     */
+    static List<Activity> windowActivities(List<HubEventNotice> notices) {
+        List<Activity> activities = new ArrayList<>();
+        for (HubEventNotice notice : notices) {
+            TimeWindowRuleType type = switch (notice.kind()) {
+                case HubEventNotice.AUTHENTICATION_FAILED -> TimeWindowRuleType.UNAUTHORIZED_OPERATIONS;
+                case HubEventNotice.TWIN_UPDATED -> TimeWindowRuleType.TWIN_UPDATES;
+                default -> null;
+            };
+            if (type != null && !notice.deviceId().isEmpty()) {
+                activities.add(new Activity(notice.hub(), notice.deviceId(), type, notice.lastAt(), Math.max(1, notice.count())));
+            }
+        }
+        return activities;
     }
 
     private List<HubEventNotice> decode(List<InboundMessage> batch) {

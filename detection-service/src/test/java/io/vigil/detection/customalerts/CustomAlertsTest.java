@@ -117,8 +117,8 @@ class CustomAlertsTest {
         put(hubName, "g1", "{\"allowlistRules\": [{\"ruleType\": \"ConnectionToIpNotAllowed\", \"isEnabled\": true,"
                 + " \"allowlistValues\": [\"intranet.example\"]}]}")
                 .then().statusCode(400).body("error.message", containsString("not an IP address or CIDR range"));
-        put(hubName, "g1", "{\"timeWindowRules\": [{\"ruleType\": \"ActiveConnectionsNotInAllowedRange\"}]}")
-                .then().statusCode(400).body("error.message", containsString("timeWindowRules are not supported yet"));
+        put(hubName, "g1", "{\"timeWindowRules\": [{\"ruleType\": \"ActiveConnectionsNotInAllowedRange\", \"isEnabled\": true}]}")
+                .then().statusCode(400).body("error.message", containsString("timeWindowRules[0].minThreshold must be a whole number"));
         put(hubName, "g1", "{\"allowlistRules\": [{\"ruleType\": \"ProcessNotAllowed\", \"isEnabled\": true,"
                 + " \"allowlistValues\": [" + "\"/bin/x\",".repeat(1000) + "\"/bin/y\"]}]}")
                 .then().statusCode(400).body("error.message", containsString("at most 1000 strings"));

@@ -57,6 +57,19 @@ public interface TwinConfig {
 
     BrokerAuth brokerAuth();
 
+    TwinUpdates twinUpdates();
+
+    /** Twin updates reported as hub events, for detection's {@code TwinUpdatesNotInAllowedRange} rule. */
+    interface TwinUpdates {
+        /** A device's twin updates are reported once per interval, with their count. */
+        @WithDefault("60s")
+        java.time.Duration reportInterval();
+
+        /** Devices whose updates one interval tracks; beyond that, updates of further devices are not reported. */
+        @WithDefault("100000")
+        int maxTracked();
+    }
+
     /** The brokers' authentication backend ({@code /broker/authenticate}). */
     interface BrokerAuth {
         /** Refused logins of one device and reason are reported at most once per interval, with their count. */

@@ -12,6 +12,7 @@ import io.vigil.platform.broker.BrokerConnection;
 import io.vigil.platform.broker.MqttSession;
 import io.vigil.platform.hubs.HubDirectory;
 import io.vigil.twin.config.TwinConfig;
+import io.vigil.twin.hubevents.TwinUpdateReporter;
 import io.vigil.twin.store.TwinStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,10 +36,12 @@ public class DeviceTwinChannel {
     private final TwinConfig config;
     private final Timer latency;
     private final DeadLetters deadLetters;
+    private final TwinUpdateReporter updates;
     private BatchingConsumer consumer;
 
     DeviceTwinChannel(Vertx vertx, BrokerConnection broker, HubDirectory hubs, TwinStore twins, ObjectMapper mapper, TwinConfig config,
-                      MeterRegistry registry, DeadLetters deadLetters) {
+                      MeterRegistry registry, DeadLetters deadLetters, TwinUpdateReporter updates) {
+        this.updates = updates;
         this.vertx = vertx;
         this.broker = broker;
         this.hubs = hubs;
@@ -52,7 +55,7 @@ public class DeviceTwinChannel {
 
     void start(@Observes StartupEvent event) {
         MqttSession session = broker.openSession("twin-devices");
-        DeviceTwinRequests requests = new DeviceTwinRequests(hubs, twins, mapper, config.deviceChannel());
+        DeviceTwinRequests requests = new DeviceTwinRequests(hubs, twins, mapper, config.deviceChannel(), updates);
         requests.answerOn(session);
         consumer = new BatchingConsumer(vertx, session, new BatchingConsumer.Settings(100, Duration.ofMillis(1), Duration.ofMillis(200)),
                 requests, latency, "twin-device-requests", deadLetters);

@@ -12,6 +12,7 @@ import io.vigil.platform.broker.MqttSession;
 import io.vigil.platform.hubs.HubDirectory;
 import io.vigil.twin.config.TwinConfig;
 import io.vigil.twin.http.IfMatch;
+import io.vigil.twin.hubevents.TwinUpdateReporter;
 import io.vigil.twin.http.TwinApiException;
 import io.vigil.twin.store.TwinStore;
 import io.vigil.twin.update.TwinChange;
@@ -38,9 +39,11 @@ final class DeviceTwinRequests implements BatchingConsumer.BatchHandler {
     private final ObjectMapper mapper;
     private final TwinConfig.DeviceChannel limits;
     private final OperationLimiter limiter;
+    private final TwinUpdateReporter updates;
     private MqttSession replies;
 
-    DeviceTwinRequests(HubDirectory hubs, TwinStore twins, ObjectMapper mapper, TwinConfig.DeviceChannel limits) {
+    DeviceTwinRequests(HubDirectory hubs, TwinStore twins, ObjectMapper mapper, TwinConfig.DeviceChannel limits, TwinUpdateReporter updates) {
+        this.updates = updates;
         this.hubs = hubs;
         this.twins = twins;
         this.mapper = mapper;
@@ -107,6 +110,7 @@ final class DeviceTwinRequests implements BatchingConsumer.BatchHandler {
         TwinChange change = TwinChange.deviceReport(patch);
         Instant now = Instant.now();
         return twins.change(hub, topic.deviceId(), topic.moduleId(), IfMatch.NONE, twin -> change.applyTo(twin, now))
+                .onSuccess(twin -> updates.updated(hub, topic.deviceId(), now))
                 .compose(twin -> reply(prefix, topic, 204, twin.path("properties").path("reported").path("$version").asLong(), null));
     }
 

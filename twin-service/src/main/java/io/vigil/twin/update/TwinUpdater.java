@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vigil.twin.agentconfig.AgentConfigurations;
 import io.vigil.twin.devicechannel.DesiredPropertyNotifier;
 import io.vigil.twin.http.IfMatch;
+import io.vigil.twin.hubevents.TwinUpdateReporter;
 import io.vigil.twin.http.TwinApiException;
 import io.vigil.twin.securitygroups.SecurityGroupChange;
 import io.vigil.twin.securitygroups.SecurityGroupPublisher;
@@ -17,7 +18,8 @@ import java.util.List;
 /**
  * Applies an operator's twin change: the change itself, then the agent configuration check on the desired
  * properties it leads to, all under the twin's row lock so the check sees what will be stored; after the commit the
- * device hears of its new desired properties, and detection of a device's move to another security group.
+ * device hears of its new desired properties, and detection of a device's move to another security group and of the
+ * update itself (for the twin-update custom alert rule).
  */
 @ApplicationScoped
 public class TwinUpdater {
@@ -25,9 +27,11 @@ public class TwinUpdater {
     private final TwinStore twins;
     private final DesiredPropertyNotifier notifier;
     private final SecurityGroupPublisher securityGroups;
+    private final TwinUpdateReporter updates;
 
-    TwinUpdater(TwinStore twins, DesiredPropertyNotifier notifier, SecurityGroupPublisher securityGroups) {
+    TwinUpdater(TwinStore twins, DesiredPropertyNotifier notifier, SecurityGroupPublisher securityGroups, TwinUpdateReporter updates) {
         this.twins = twins;
+        this.updates = updates;
         this.notifier = notifier;
         this.securityGroups = securityGroups;
     }
@@ -45,7 +49,8 @@ public class TwinUpdater {
                 }
             }
             return next;
-        }).compose(changed -> announceSecurityGroup(hub, deviceId, moduleId, before[0], changed).map(changed))
+        }).onSuccess(changed -> updates.updated(hub, deviceId, Instant.now()))
+                .compose(changed -> announceSecurityGroup(hub, deviceId, moduleId, before[0], changed).map(changed))
                 .compose(changed -> change.desiredNotification(changed)
                 .map(patch -> notifier.notify(hub, deviceId, moduleId, patch).map(changed))
                 .orElse(Future.succeededFuture(changed)));

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.vigil.contracts.hubevents.HubEventFeed;
+import io.vigil.contracts.hubevents.HubEventNotice;
+import io.vigil.testing.TestHub;
 import io.vigil.testing.TestMqttClient;
 import io.vigil.testing.TestTokens;
 import io.vigil.testing.VigilTestResource;
@@ -30,7 +33,8 @@ class DeviceTwinChannelTest {
     void aDeviceReadsItsTwinReportsAndHearsOfDesiredChanges() throws Exception {
         String device = "dc-" + UUID.randomUUID();
         create(device);
-        try (TestMqttClient agent = TestMqttClient.connect()) {
+        try (TestMqttClient agent = TestMqttClient.connect(); TestMqttClient detection = TestMqttClient.connect()) {
+            detection.subscribe(HubEventFeed.topic("vigil-hub", device));
             agent.subscribe("devices/" + device + "/twin/res/#");
             agent.subscribe("devices/" + device + "/twin/PATCH/properties/desired/#");
 
@@ -54,6 +58,26 @@ class DeviceTwinChannelTest {
                     .then().statusCode(200);
             TestMqttClient.Received desired = awaitTopic(agent, "devices/" + device + "/twin/PATCH/properties/desired/?$version=2");
             assertThat(JSON.readTree(desired.payload())).isEqualTo(JSON.readTree("{\"telemetryInterval\": 60, \"$version\": 2}"));
+
+            // The device's patch and the operator's are two twin updates, reported folded once the interval (1 s in
+            // tests) ends; reading the twin is none.
+            await().atMost(Duration.ofSeconds(20)).until(() -> twinUpdates(detection) == 2);
+            Thread.sleep(1500);
+            assertThat(twinUpdates(detection)).isEqualTo(2);
+            assertThat(detection.received()).extracting(r -> notice(r).deviceId()).containsOnly(device);
+        }
+    }
+
+    private static int twinUpdates(TestMqttClient detection) {
+        return detection.received().stream().map(DeviceTwinChannelTest::notice)
+                .filter(n -> n.kind().equals(HubEventNotice.TWIN_UPDATED)).mapToInt(HubEventNotice::count).sum();
+    }
+
+    private static HubEventNotice notice(TestMqttClient.Received received) {
+        try {
+            return TestHub.JSON.readValue(received.payload(), HubEventNotice.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
