@@ -1,4 +1,4 @@
-package io.vigil.detection.customalerts;
+package io.vigil.detection.addresses;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
