@@ -42,6 +42,8 @@ public interface DetectionConfig {
 
     Silence silence();
 
+    ThreatIntel threatIntel();
+
     interface BruteForce {
         /** Failed logins from one address that make an attack. */
         @WithDefault("8")
@@ -64,5 +66,20 @@ public interface DetectionConfig {
         /** How often the scan for silent devices runs (one replica at a time does it). */
         @WithDefault("10m")
         String scanEvery();
+    }
+
+    /**
+     * The operator's threat-intelligence lists: plain text files, one entry a line, {@code #} comments. None by
+     * default, and then IoT_TiConnection and IoT_PossibleMalware are never raised.
+     */
+    interface ThreatIntel {
+        /** Files of IPv4/IPv6 addresses and CIDR ranges; a connection with such a remote address raises IoT_TiConnection. */
+        Optional<List<String>> addressFiles();
+
+        /**
+         * Files of malicious download sources: domains (a listed domain covers its subdomains), addresses and CIDR
+         * ranges; a download tool run on one raises IoT_PossibleMalware.
+         */
+        Optional<List<String>> malwareSourceFiles();
     }
 }

@@ -20,6 +20,7 @@ import io.vigil.detection.recommendations.SnapshotAssessor;
 import io.vigil.detection.rules.RuleCatalog;
 import io.vigil.detection.stateful.BruteForceDetector;
 import io.vigil.detection.stateful.DeviceLifecycle;
+import io.vigil.detection.threatintel.ThreatIntelligence;
 import io.vigil.platform.broker.BatchingConsumer;
 import io.vigil.platform.broker.InboundMessage;
 import io.vigil.platform.broker.MqttSession;
@@ -35,7 +36,7 @@ import java.util.Set;
 
 /**
  * What detection does with a batch of feed messages, in one transaction: forget events it has handled before (a
- * redelivery), note each device as seen, run the single-event rules, the brute-force windows, the custom alert
+ * redelivery), note each device as seen, run the single-event rules, the threat-intelligence lists, the brute-force windows, the custom alert
  * rules of the devices' security groups and the snapshot assessments, record alerts and recommendations; then publish the resulting notices for the twins.
  */
 final class DetectionBatchHandler implements BatchingConsumer.BatchHandler {
@@ -46,6 +47,7 @@ final class DetectionBatchHandler implements BatchingConsumer.BatchHandler {
     private final ObjectMapper mapper;
     private final MqttSession lane;
     private final RuleCatalog rules;
+    private final ThreatIntelligence threatIntel;
     private final BruteForceDetector bruteForce;
     private final DeviceLifecycle devices;
     private final AlertStore alerts;
@@ -53,13 +55,15 @@ final class DetectionBatchHandler implements BatchingConsumer.BatchHandler {
     private final FindingPublisher publisher;
     private final CustomAlertRules customAlerts;
 
-    DetectionBatchHandler(Pool pool, ObjectMapper mapper, MqttSession lane, RuleCatalog rules, BruteForceDetector bruteForce,
+    DetectionBatchHandler(Pool pool, ObjectMapper mapper, MqttSession lane, RuleCatalog rules, ThreatIntelligence threatIntel,
+                          BruteForceDetector bruteForce,
                           DeviceLifecycle devices, AlertStore alerts, RecommendationStore recommendations,
                           FindingPublisher publisher, CustomAlertRules customAlerts) {
         this.pool = pool;
         this.mapper = mapper;
         this.lane = lane;
         this.rules = rules;
+        this.threatIntel = threatIntel;
         this.bruteForce = bruteForce;
         this.devices = devices;
         this.alerts = alerts;
@@ -120,6 +124,7 @@ final class DetectionBatchHandler implements BatchingConsumer.BatchHandler {
         }
         for (Observation observation : observations) {
             hits.addAll(rules.evaluate(observation));
+            hits.addAll(threatIntel.evaluate(observation));
         }
         chain = chain.compose(v -> bruteForce.evaluate(connection, observations)).map(found -> {
             hits.addAll(found);
