@@ -12,6 +12,7 @@ import io.vigil.detection.alerts.AlertStore;
 import io.vigil.detection.customalerts.CustomAlertRules;
 import io.vigil.detection.config.DetectionConfig;
 import io.vigil.detection.findings.FindingPublisher;
+import io.vigil.detection.hardware.HardwareSnapshots;
 import io.vigil.detection.recommendations.RecommendationStore;
 import io.vigil.detection.rules.RuleCatalog;
 import io.vigil.detection.stateful.BruteForceDetector;
@@ -46,6 +47,7 @@ public class FeedConsumer {
     private final ObjectMapper mapper;
     private final DetectionConfig config;
     private final BruteForceDetector bruteForce;
+    private final HardwareSnapshots hardware;
     private final DeviceLifecycle devices;
     private final AlertStore alerts;
     private final RecommendationStore recommendations;
@@ -55,7 +57,7 @@ public class FeedConsumer {
     private final DeadLetters deadLetters;
 
     FeedConsumer(Vertx vertx, BrokerConnection broker, Pool pool, ObjectMapper mapper, DetectionConfig config,
-                 BruteForceDetector bruteForce, DeviceLifecycle devices, AlertStore alerts,
+                 BruteForceDetector bruteForce, HardwareSnapshots hardware, DeviceLifecycle devices, AlertStore alerts,
                  RecommendationStore recommendations, FindingPublisher publisher, CustomAlertRules customAlerts,
                  MeterRegistry registry, DeadLetters deadLetters) {
         this.vertx = vertx;
@@ -64,6 +66,7 @@ public class FeedConsumer {
         this.mapper = mapper;
         this.config = config;
         this.bruteForce = bruteForce;
+        this.hardware = hardware;
         this.devices = devices;
         this.alerts = alerts;
         this.recommendations = recommendations;
@@ -83,7 +86,7 @@ public class FeedConsumer {
         for (int i = 1; i <= config.consumers(); i++) {
             MqttSession session = broker.openSession("detection-" + i);
             BatchingConsumer lane = new BatchingConsumer(vertx, session, batching, new DetectionBatchHandler(pool, mapper,
-                    session, rules, threatIntel, bruteForce, devices, alerts, recommendations, publisher, customAlerts), latency,
+                    session, rules, threatIntel, bruteForce, hardware, devices, alerts, recommendations, publisher, customAlerts), latency,
                     "detection-feed", deadLetters);
             lane.subscribe(List.of(EventFeed.sharedSubscription(config.subscriptionGroup())));
             lanes.add(lane);
