@@ -44,6 +44,8 @@ public interface DetectionConfig {
 
     CustomAlerts customAlerts();
 
+    ThreatIntel threatIntel();
+
     interface BruteForce {
         /** Failed logins from one address that make an attack. */
         @WithDefault("8")
@@ -84,5 +86,20 @@ public interface DetectionConfig {
         /** How long window counts and scan marks are kept; longer than the longest window (P1D) plus the look-back. */
         @WithDefault("P2D")
         Duration keep();
+    }
+
+    /**
+     * The operator's threat-intelligence lists: plain text files, one entry a line, {@code #} comments. None by
+     * default, and then IoT_TiConnection and IoT_PossibleMalware are never raised.
+     */
+    interface ThreatIntel {
+        /** Files of IPv4/IPv6 addresses and CIDR ranges; a connection with such a remote address raises IoT_TiConnection. */
+        Optional<List<String>> addressFiles();
+
+        /**
+         * Files of malicious download sources: domains (a listed domain covers its subdomains), addresses and CIDR
+         * ranges; a download tool run on one raises IoT_PossibleMalware.
+         */
+        Optional<List<String>> malwareSourceFiles();
     }
 }

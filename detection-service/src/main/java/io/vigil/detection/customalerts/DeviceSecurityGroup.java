@@ -1,6 +1,7 @@
 package io.vigil.detection.customalerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vigil.detection.addresses.AddressRange;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

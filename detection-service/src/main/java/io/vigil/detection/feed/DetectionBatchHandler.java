@@ -16,12 +16,14 @@ import io.vigil.detection.customalerts.Activity;
 import io.vigil.detection.customalerts.CustomAlertRules;
 import io.vigil.detection.customalerts.TimeWindowRuleType;
 import io.vigil.detection.findings.FindingPublisher;
+import io.vigil.detection.hardware.HardwareSnapshots;
 import io.vigil.detection.recommendations.Assessment;
 import io.vigil.detection.recommendations.RecommendationStore;
 import io.vigil.detection.recommendations.SnapshotAssessor;
 import io.vigil.detection.rules.RuleCatalog;
 import io.vigil.detection.stateful.BruteForceDetector;
 import io.vigil.detection.stateful.DeviceLifecycle;
+import io.vigil.detection.threatintel.ThreatIntelligence;
 import io.vigil.platform.broker.BatchingConsumer;
 import io.vigil.platform.broker.InboundMessage;
 import io.vigil.platform.broker.MqttSession;
@@ -37,8 +39,9 @@ import java.util.Set;
 
 /**
  * What detection does with a batch of feed messages, in one transaction: forget events it has handled before (a
- * redelivery), note each device as seen, run the single-event rules, the brute-force windows, the custom alert
- * rules of the devices' security groups and the snapshot assessments, record alerts and recommendations; then publish the resulting notices for the twins.
+ * redelivery), note each device as seen, run the single-event rules, the threat-intelligence lists, the brute-force
+ * windows, the hardware snapshots, the custom alert rules of the devices' security groups and the snapshot
+ * assessments, record alerts and recommendations; then publish the resulting notices for the twins.
  */
 final class DetectionBatchHandler implements BatchingConsumer.BatchHandler {
 
@@ -48,21 +51,26 @@ final class DetectionBatchHandler implements BatchingConsumer.BatchHandler {
     private final ObjectMapper mapper;
     private final MqttSession lane;
     private final RuleCatalog rules;
+    private final ThreatIntelligence threatIntel;
     private final BruteForceDetector bruteForce;
+    private final HardwareSnapshots hardware;
     private final DeviceLifecycle devices;
     private final AlertStore alerts;
     private final RecommendationStore recommendations;
     private final FindingPublisher publisher;
     private final CustomAlertRules customAlerts;
 
-    DetectionBatchHandler(Pool pool, ObjectMapper mapper, MqttSession lane, RuleCatalog rules, BruteForceDetector bruteForce,
+    DetectionBatchHandler(Pool pool, ObjectMapper mapper, MqttSession lane, RuleCatalog rules, ThreatIntelligence threatIntel,
+                          BruteForceDetector bruteForce, HardwareSnapshots hardware,
                           DeviceLifecycle devices, AlertStore alerts, RecommendationStore recommendations,
                           FindingPublisher publisher, CustomAlertRules customAlerts) {
         this.pool = pool;
         this.mapper = mapper;
         this.lane = lane;
         this.rules = rules;
+        this.threatIntel = threatIntel;
         this.bruteForce = bruteForce;
+        this.hardware = hardware;
         this.devices = devices;
         this.alerts = alerts;
         this.recommendations = recommendations;
@@ -126,8 +134,14 @@ final class DetectionBatchHandler implements BatchingConsumer.BatchHandler {
         }
         for (Observation observation : observations) {
             hits.addAll(rules.evaluate(observation));
+            hits.addAll(threatIntel.evaluate(observation));
         }
         chain = chain.compose(v -> bruteForce.evaluate(connection, observations)).map(found -> {
+            hits.addAll(found);
+            return null;
+        });
+        // After the brute-force windows: both take per-device locks, always in this order, so batches cannot deadlock.
+        chain = chain.compose(v -> hardware.evaluate(connection, observations)).map(found -> {
             hits.addAll(found);
             return null;
         });

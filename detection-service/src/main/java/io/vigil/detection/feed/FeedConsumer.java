@@ -12,10 +12,12 @@ import io.vigil.detection.alerts.AlertStore;
 import io.vigil.detection.customalerts.CustomAlertRules;
 import io.vigil.detection.config.DetectionConfig;
 import io.vigil.detection.findings.FindingPublisher;
+import io.vigil.detection.hardware.HardwareSnapshots;
 import io.vigil.detection.recommendations.RecommendationStore;
 import io.vigil.detection.rules.RuleCatalog;
 import io.vigil.detection.stateful.BruteForceDetector;
 import io.vigil.detection.stateful.DeviceLifecycle;
+import io.vigil.detection.threatintel.ThreatIntelligence;
 import io.vigil.platform.broker.BatchingConsumer;
 import io.vigil.platform.broker.DeadLetters;
 import io.vigil.platform.broker.BrokerConnection;
@@ -30,7 +32,8 @@ import java.util.List;
 
 /**
  * Takes ingest's event feed with {@code vigil.detection.consumers} connections in one shared-subscription group.
- * The rule catalog is loaded first: a broken rule file stops the service here, before it takes any event.
+ * The rule catalog and the threat-intelligence lists are loaded first: a broken rule file or list stops the service
+ * here, before it takes any event.
  */
 @ApplicationScoped
 public class FeedConsumer {
@@ -44,6 +47,7 @@ public class FeedConsumer {
     private final ObjectMapper mapper;
     private final DetectionConfig config;
     private final BruteForceDetector bruteForce;
+    private final HardwareSnapshots hardware;
     private final DeviceLifecycle devices;
     private final AlertStore alerts;
     private final RecommendationStore recommendations;
@@ -53,7 +57,7 @@ public class FeedConsumer {
     private final DeadLetters deadLetters;
 
     FeedConsumer(Vertx vertx, BrokerConnection broker, Pool pool, ObjectMapper mapper, DetectionConfig config,
-                 BruteForceDetector bruteForce, DeviceLifecycle devices, AlertStore alerts,
+                 BruteForceDetector bruteForce, HardwareSnapshots hardware, DeviceLifecycle devices, AlertStore alerts,
                  RecommendationStore recommendations, FindingPublisher publisher, CustomAlertRules customAlerts,
                  MeterRegistry registry, DeadLetters deadLetters) {
         this.vertx = vertx;
@@ -62,6 +66,7 @@ public class FeedConsumer {
         this.mapper = mapper;
         this.config = config;
         this.bruteForce = bruteForce;
+        this.hardware = hardware;
         this.devices = devices;
         this.alerts = alerts;
         this.recommendations = recommendations;
@@ -74,12 +79,14 @@ public class FeedConsumer {
     void start(@Observes StartupEvent event) {
         RuleCatalog rules = RuleCatalog.load(mapper, config);
         LOG.infof("Loaded %d single-event rules", rules.size());
+        ThreatIntelligence threatIntel = ThreatIntelligence.load(config);
+        LOG.infof("Loaded %s", threatIntel.summary());
         BatchingConsumer.Settings batching = new BatchingConsumer.Settings(config.batchMaxMessages(), config.batchLinger(),
                 Duration.ofMillis(200));
         for (int i = 1; i <= config.consumers(); i++) {
             MqttSession session = broker.openSession("detection-" + i);
             BatchingConsumer lane = new BatchingConsumer(vertx, session, batching, new DetectionBatchHandler(pool, mapper,
-                    session, rules, bruteForce, devices, alerts, recommendations, publisher, customAlerts), latency,
+                    session, rules, threatIntel, bruteForce, hardware, devices, alerts, recommendations, publisher, customAlerts), latency,
                     "detection-feed", deadLetters);
             lane.subscribe(List.of(EventFeed.sharedSubscription(config.subscriptionGroup())));
             lanes.add(lane);

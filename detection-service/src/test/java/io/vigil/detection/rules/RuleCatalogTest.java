@@ -81,6 +81,27 @@ class RuleCatalogTest {
         assertThat(types(process(executableOf(commandLine), commandLine, "root"))).as(commandLine).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"python x.sh", "python3 /tmp/.cache/update.sh", "/usr/bin/python3.11 -u payload.pl",
+        "bash x.py", "sh /dev/shm/run.py", "/bin/dash -x job.rb", "perl x.py", "perl -w /tmp/a.sh", "node x.py",
+        "nodejs /tmp/run.sh", "ruby drop.py", "php -f x.sh", "cd /tmp; python2 stage2.sh",
+        "sudo bash /home/pi/tool.py --now", "/usr/bin/env python3 install.SH", "nohup sh /var/tmp/x.js &"})
+    void aScriptRunByAnotherLanguagesInterpreterIsAMismatch(String commandLine) {
+        assertThat(types(process(executableOf(commandLine), commandLine, "root")))
+                .as(commandLine).containsExactly("IoT_ScriptInterpreterMismatch");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"python3 script.py", "python3 -m http.server 8000", "python -c 'import os; os.system(\"x.sh\")'",
+        "bash ./install.sh", "sh -c \"python3 x.py\"", "sh -c 'run.py'", "bash -c ./run.py", "bash -ec ./job.py",
+        "sh install.sh", "perl -e 'print 1' x.py", "perl tool.pl", "node server.js", "node -e 'require(\"x.py\")'",
+        "ruby app.rb", "php index.php", "python3 run.py --config a.sh", "bash", "python3", "zsh ~/.zshrc",
+        "/opt/venv/bin/python manage.py runserver", "shellcheck x.py", "pythonista x.sh.txt", "cat x.py | python3",
+        "git commit -m 'sh x.py'", "bash script.pyramid"})
+    void matchingInterpretersAndOtherCommandsAreNoMismatch(String commandLine) {
+        assertThat(types(process(executableOf(commandLine), commandLine, "root"))).as(commandLine).isEmpty();
+    }
+
     @Test
     void webShellNeedsTheWebServerUserAndSkipsHealthChecks() {
         assertThat(types(process("/bin/sh", "sh -c id", "www-data"))).containsExactly("IoT_WebShell");

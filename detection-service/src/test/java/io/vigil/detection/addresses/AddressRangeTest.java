@@ -1,4 +1,4 @@
-package io.vigil.detection.customalerts;
+package io.vigil.detection.addresses;
 
 import org.junit.jupiter.api.Test;
 

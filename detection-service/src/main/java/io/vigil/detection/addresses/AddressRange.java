@@ -1,5 +1,6 @@
-package io.vigil.detection.customalerts;
+package io.vigil.detection.addresses;
 
+import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
@@ -44,6 +45,30 @@ public record AddressRange(byte[] network, int prefixLength) {
             }
         }
         return true;
+    }
+
+    /** The address's bytes (4 or 16; IPv4-mapped IPv6 addresses come back as IPv4), empty for anything else. */
+    public static Optional<byte[]> address(String text) {
+        return literal(text);
+    }
+
+    /** The lowest address of the range as an unsigned number (host bits of the written network cleared). */
+    public BigInteger first() {
+        return new BigInteger(1, network).shiftRight(hostBits()).shiftLeft(hostBits());
+    }
+
+    /** The highest address of the range as an unsigned number. */
+    public BigInteger last() {
+        return first().or(BigInteger.ONE.shiftLeft(hostBits()).subtract(BigInteger.ONE));
+    }
+
+    /** Whether this is an IPv6 range (IPv4 and IPv6 addresses never fall in each other's ranges). */
+    public boolean isIpv6() {
+        return network.length == 16;
+    }
+
+    private int hostBits() {
+        return network.length * 8 - prefixLength;
     }
 
     /** Parses only literals: the shapes are checked first so that no text ever becomes a DNS lookup. */
