@@ -47,7 +47,8 @@ public class ActivityCounter {
         if (tallies.isEmpty()) {
             return Future.succeededFuture(List.of());
         }
-        List<Tally> all = List.copyOf(tallies.values());
+        // In key order, so that two replicas' batches lock the same rows in the same order and cannot deadlock.
+        List<Tally> all = tallies.values().stream().sorted(java.util.Comparator.comparing(Tally::key)).toList();
         return client.preparedQuery(ADD).execute(arrays(all, true)).compose(rows -> {
             List<Tally> above = new ArrayList<>();
             for (Row row : rows) {
