@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,8 @@ import java.util.Set;
 public final class QueryBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Per case: enough for a query of a few milliseconds to run on compiled code on both sides. */
+    private static final Duration WARM_UP_TIME = Duration.ofSeconds(3);
 
     private QueryBenchmark() {
     }
@@ -71,10 +74,11 @@ public final class QueryBenchmark {
                     new Case("investigation-process-list", investigation, HandWrittenSql.PROCESS_LIST, List.of(device, hub, device, hub)));
 
             HttpClient http = HttpClient.newHttpClient();
-            System.out.printf("Timing %d runs of each (2 warm-up runs first), KQL over HTTP and hand-written SQL alternating%n", options.runs);
+            System.out.printf("Timing %d runs of each (after at least 2 warm-up runs and %d s), KQL over HTTP and hand-written SQL"
+                    + " alternating%n", options.runs, WARM_UP_TIME.toSeconds());
             System.out.printf("  %-33s %10s %10s %10s %10s %7s %9s%n", "saved query", "KQL p50", "KQL p95", "SQL p50", "SQL p95", "ratio", "rows");
             for (Case c : cases) {
-                Alternation<String, Integer> timed = Alternation.time(2, options.runs, () -> runSummary(http, options, c), () -> runSql(db, c));
+                Alternation<String, Integer> timed = Alternation.time(2, WARM_UP_TIME, options.runs, () -> runSummary(http, options, c), () -> runSql(db, c));
                 int kqlRows = JSON.readTree(timed.serviceAnswer()).path("tables").path(0).path("rows").size();
                 int sqlRows = timed.sqlAnswer();
                 double kqlP50 = timed.serviceMillis(50);

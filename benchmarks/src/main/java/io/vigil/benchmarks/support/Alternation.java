@@ -1,8 +1,10 @@
 package io.vigil.benchmarks.support;
 
+import java.time.Duration;
+
 /**
  * Times a service call and the hand-written SQL for the same question, alternating run by run so both see the same
- * machine, after warm-up runs that are not counted; keeps the last answer of each, to compare them.
+ * machine, after warm-up runs that are not counted (see {@link #time}); keeps the last answer of each, to compare them.
  */
 public final class Alternation<S, Q> {
 
@@ -22,19 +24,26 @@ public final class Alternation<S, Q> {
         this.sqlNanos = new long[runs];
     }
 
-    public static <S, Q> Alternation<S, Q> time(int warmUps, int runs, Side<S> service, Side<Q> sql) throws Exception {
+    /**
+     * Warms both sides up, alternating, for at least {@code minWarmUps} runs and {@code warmUpTime} (so that a query
+     * of a few milliseconds is timed on JIT-compiled code, on the service's side and on this client's HTTP and JDBC
+     * stacks alike, as a long-running client would see it), then times {@code runs} alternating runs.
+     */
+    public static <S, Q> Alternation<S, Q> time(int minWarmUps, Duration warmUpTime, int runs, Side<S> service, Side<Q> sql)
+            throws Exception {
         Alternation<S, Q> timed = new Alternation<>(runs);
-        for (int run = -warmUps; run < runs; run++) {
+        long warmUpEnd = System.nanoTime() + warmUpTime.toNanos();
+        for (int run = 0; run < minWarmUps || System.nanoTime() < warmUpEnd; run++) {
+            timed.serviceAnswer = service.run();
+            timed.sqlAnswer = sql.run();
+        }
+        for (int run = 0; run < runs; run++) {
             long start = System.nanoTime();
             timed.serviceAnswer = service.run();
-            long serviceTime = System.nanoTime() - start;
+            timed.serviceNanos[run] = System.nanoTime() - start;
             start = System.nanoTime();
             timed.sqlAnswer = sql.run();
-            long sqlTime = System.nanoTime() - start;
-            if (run >= 0) {
-                timed.serviceNanos[run] = serviceTime;
-                timed.sqlNanos[run] = sqlTime;
-            }
+            timed.sqlNanos[run] = System.nanoTime() - start;
         }
         return timed;
     }

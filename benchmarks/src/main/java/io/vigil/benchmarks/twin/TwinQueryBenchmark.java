@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ public final class TwinQueryBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PAGE_SIZE = 100;
     private static final int WARM_UP_RUNS = 20;
+    private static final Duration WARM_UP_TIME = Duration.ofSeconds(3);
 
     /** The seed queries, verbatim as the reference has them (trailing spaces included). */
     static final String OPEN_PORTS_QUERY = """
@@ -101,12 +103,12 @@ public final class TwinQueryBenchmark {
                     new Case("one twin by deviceId", ONE_TWIN_QUERY.formatted(oneDevice), null, TwinHandWrittenSql.ONE_TWIN,
                             List.of(TwinBenchmarkData.HUB, TwinBenchmarkData.SECURITY_MODULE, oneDevice, PAGE_SIZE)));
 
-            System.out.printf("Timing %d runs of each (%d warm-up runs first), twin query over HTTP and hand-written SQL"
-                    + " alternating, pages of %d%n", options.runs, WARM_UP_RUNS, PAGE_SIZE);
+            System.out.printf("Timing %d runs of each (after at least %d warm-up runs and %d s), twin query over HTTP and"
+                    + " hand-written SQL alternating, pages of %d%n", options.runs, WARM_UP_RUNS, WARM_UP_TIME.toSeconds(), PAGE_SIZE);
             System.out.printf("  %-26s %10s %10s %10s %10s %7s %9s%n", "twin query", "query p50", "query p99", "SQL p50",
                     "SQL p99", "ratio", "rows");
             for (Case c : cases) {
-                Alternation<List<JsonNode>, List<JsonNode>> timed = Alternation.time(WARM_UP_RUNS, options.runs,
+                Alternation<List<JsonNode>, List<JsonNode>> timed = Alternation.time(WARM_UP_RUNS, WARM_UP_TIME, options.runs,
                         () -> runQuery(http, options, c).items(), () -> runSql(db, c));
                 List<JsonNode> serviceItems = timed.serviceAnswer();
                 List<JsonNode> sqlItems = timed.sqlAnswer();
