@@ -1,6 +1,8 @@
 package io.vigil.detection.customalerts;
 
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vigil.platform.rest.Unis;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -73,8 +75,10 @@ public class TimeWindowScan {
 
     @Scheduled(every = "${vigil.detection.custom-alerts.scan-every:1m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
-        scan(Instant.now()).onFailure(error -> LOG.warnf("time-window scan failed: %s", error.getMessage()));
+    Uni<Void> scheduled() {
+        // A Uni, so that SKIP waits for the scan itself, not only for the call that starts it.
+        return Unis.from(scan(Instant.now())).onFailure().invoke(error -> LOG.warnf("time-window scan failed: %s", error.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     /** Checks every window closed by {@code now} that no replica has checked; the future holds how many alerts it raised. */

@@ -2,6 +2,8 @@ package io.vigil.detection.stateful;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vigil.platform.rest.Unis;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -55,8 +57,10 @@ public class SilenceScan {
 
     @Scheduled(every = "${vigil.detection.silence.scan-every:10m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
-        scan().onFailure(error -> LOG.warnf("silence scan failed: %s", error.getMessage()));
+    Uni<Void> scheduled() {
+        // A Uni, so that SKIP waits for the scan itself, not only for the call that starts it.
+        return Unis.from(scan()).onFailure().invoke(error -> LOG.warnf("silence scan failed: %s", error.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     /** Raises the alerts for one batch of silent devices; the future holds how many. */
