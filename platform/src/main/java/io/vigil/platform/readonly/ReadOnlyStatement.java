@@ -17,10 +17,11 @@ import java.util.regex.Pattern;
  * restricted role, a statement timeout and any other session settings, so that it can neither write, nor read
  * outside what the role may, nor run forever.
  * <p>
- * Three round trips instead of the five of {@code Pool.withTransaction}: {@code BEGIN READ ONLY} and the settings go
- * in one simple query, the statement is sent right behind it without waiting (the connection keeps the order, and
- * if a setting fails the transaction is aborted, so the statement fails too, never runs without its role), then
- * {@code COMMIT}, which ends an aborted transaction as well.
+ * Fewer waits than {@code Pool.withTransaction} followed by a settings query and the statement (each of which waits
+ * for the one before): {@code BEGIN READ ONLY} and the settings go in one simple query, the statement is sent right
+ * behind it without waiting (the connection keeps the order, and if a setting fails the transaction is aborted, so
+ * the statement fails too and never runs without its role), then {@code COMMIT}, which ends an aborted transaction
+ * as well.
  */
 public final class ReadOnlyStatement {
 
