@@ -14,8 +14,6 @@ import java.util.List;
  * @param moduleId the module that sent it, or null for the device itself
  */
 @RegisterForReflection
-public record FeedMessage(int version, String hub, String deviceId, String moduleId, String agentId,
+public record FeedMessage(String hub, String deviceId, String moduleId, String agentId,
                           String agentVersion, Instant receivedAt, List<FeedEvent> events) {
-
-    public static final int CURRENT_VERSION = 1;
 }

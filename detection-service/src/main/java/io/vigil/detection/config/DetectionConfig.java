@@ -22,8 +22,11 @@ public interface DetectionConfig {
     @WithDefault("2")
     int consumers();
 
-    /** Most feed messages handled in one transaction. */
-    @WithDefault("200")
+    /**
+     * Most feed publications handled in one transaction; each carries the agent messages of one hub from one of
+     * ingest's written batches (up to {@code vigil.ingest.feed.max-batch-bytes}).
+     */
+    @WithDefault("8")
     int batchMaxMessages();
 
     /** How long the first feed message of a batch may wait for company. */

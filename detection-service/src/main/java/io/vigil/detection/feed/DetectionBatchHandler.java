@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
+import io.vigil.contracts.feed.FeedBatch;
 import io.vigil.contracts.feed.FeedEvent;
 import io.vigil.contracts.feed.FeedMessage;
 import io.vigil.contracts.findings.AlertNotice;
@@ -97,7 +98,7 @@ final class DetectionBatchHandler implements BatchingConsumer.BatchHandler {
         List<Observation> observations = new ArrayList<>();
         List<Activity> messagesIn = new ArrayList<>();
         Map<String, SnapshotGroup> snapshots = new LinkedHashMap<>();
-        Future<Void> chain = Future.succeededFuture();
+        List<DeviceLifecycle.Sighting> sightings = new ArrayList<>();
         for (FeedMessage message : messages) {
             // remove, not contains: an event that comes twice in one batch (a redelivery) is new only the first time.
             List<FeedEvent> events = new ArrayList<>();
@@ -113,11 +114,7 @@ final class DetectionBatchHandler implements BatchingConsumer.BatchHandler {
             // Every feed message is one device-to-cloud MQTT message, counted when the hub took it (once: it has new events).
             messagesIn.add(new Activity(message.hub(), message.deviceId(), TimeWindowRuleType.MQTT_D2C_MESSAGES,
                     message.receivedAt() != null ? message.receivedAt() : latest, 1));
-            chain = chain.compose(v -> devices.seen(connection, message.hub(), message.deviceId(), latest))
-                    .map(onboarding -> {
-                        onboarding.ifPresent(hits::add);
-                        return null;
-                    });
+            sightings.add(new DeviceLifecycle.Sighting(message.hub(), message.deviceId(), latest));
             for (FeedEvent event : events) {
                 List<Observation> items = new ArrayList<>();
                 for (ObjectNode item : event.payload()) {
@@ -132,6 +129,11 @@ final class DetectionBatchHandler implements BatchingConsumer.BatchHandler {
                 }
             }
         }
+        // First: the device rows are the first locks a batch takes, in key order.
+        Future<Void> chain = devices.seen(connection, sightings).map(onboarded -> {
+            hits.addAll(onboarded);
+            return null;
+        });
         for (Observation observation : observations) {
             hits.addAll(rules.evaluate(observation));
             hits.addAll(threatIntel.evaluate(observation));
@@ -181,15 +183,19 @@ final class DetectionBatchHandler implements BatchingConsumer.BatchHandler {
         List<FeedMessage> messages = new ArrayList<>(batch.size());
         for (InboundMessage message : batch) {
             try {
-                FeedMessage feed = mapper.readValue(message.payload(), FeedMessage.class);
-                if (feed.version() != FeedMessage.CURRENT_VERSION || feed.events() == null) {
-                    LOG.warnf("Skipping a feed message of version %d on %s", feed.version(), message.topic());
+                FeedBatch feed = mapper.readValue(message.payload(), FeedBatch.class);
+                if (feed.version() != FeedBatch.CURRENT_VERSION || feed.messages() == null) {
+                    LOG.warnf("Skipping a feed batch of version %d on %s", feed.version(), message.topic());
                     continue;
                 }
-                messages.add(feed);
+                for (FeedMessage one : feed.messages()) {
+                    if (one != null && one.events() != null) {
+                        messages.add(one);
+                    }
+                }
             } catch (IOException e) {
                 // Only ingest publishes here; a message it did not write is someone else's mistake, not a reason to stall.
-                LOG.warnf("Skipping an unreadable feed message on %s: %s", message.topic(), e.getMessage());
+                LOG.warnf("Skipping an unreadable feed batch on %s: %s", message.topic(), e.getMessage());
             }
         }
         return messages;

@@ -87,7 +87,7 @@ public class FeedConsumer {
             MqttSession session = broker.openSession("detection-" + i);
             BatchingConsumer lane = new BatchingConsumer(vertx, session, batching, new DetectionBatchHandler(pool, mapper,
                     session, rules, threatIntel, bruteForce, hardware, devices, alerts, recommendations, publisher, customAlerts), latency,
-                    "detection-feed", deadLetters);
+                    "detection-feed", deadLetters, new FeedBatchParts(mapper));
             lane.subscribe(List.of(EventFeed.sharedSubscription(config.subscriptionGroup())));
             lanes.add(lane);
         }

@@ -6,6 +6,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vigil.contracts.feed.EventFeed;
+import io.vigil.contracts.feed.FeedBatch;
 import io.vigil.contracts.feed.FeedEvent;
 import io.vigil.contracts.feed.FeedMessage;
 import io.vigil.contracts.twins.SecurityGroupNotice;
@@ -164,9 +165,9 @@ class CustomAlertsTest {
     }
 
     private static void publish(String hubName, String device, List<FeedEvent> events) {
-        FeedMessage message = new FeedMessage(FeedMessage.CURRENT_VERSION, hub(hubName), device, null, "agent", "1.0", Instant.now(), events);
+        FeedMessage message = new FeedMessage(hub(hubName), device, null, "agent", "1.0", Instant.now(), events);
         try {
-            broker.publish(EventFeed.topic(hubName, device), JSON.writeValueAsBytes(message));
+            broker.publish(EventFeed.topic(hubName), JSON.writeValueAsBytes(FeedBatch.of(message)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

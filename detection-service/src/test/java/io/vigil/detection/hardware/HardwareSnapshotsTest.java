@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigil.contracts.feed.EventFeed;
+import io.vigil.contracts.feed.FeedBatch;
 import io.vigil.contracts.feed.FeedEvent;
 import io.vigil.contracts.feed.FeedMessage;
 import io.vigil.testing.TestDatabase;
@@ -189,10 +190,10 @@ class HardwareSnapshotsTest {
     }
 
     private static void publish(String device, FeedEvent... events) {
-        FeedMessage message = new FeedMessage(FeedMessage.CURRENT_VERSION, HUB, device, null, "agent", "1.0", Instant.now(),
+        FeedMessage message = new FeedMessage(HUB, device, null, "agent", "1.0", Instant.now(),
                 List.of(events));
         try {
-            ingest.publish(EventFeed.topic("vigil-hub", device), JSON.writeValueAsBytes(message));
+            ingest.publish(EventFeed.topic("vigil-hub"), JSON.writeValueAsBytes(FeedBatch.of(message)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

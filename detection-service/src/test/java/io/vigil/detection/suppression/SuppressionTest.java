@@ -5,6 +5,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vigil.contracts.feed.EventFeed;
+import io.vigil.contracts.feed.FeedBatch;
 import io.vigil.contracts.feed.FeedEvent;
 import io.vigil.contracts.feed.FeedMessage;
 import io.vigil.testing.TestDatabase;
@@ -129,7 +130,7 @@ class SuppressionTest {
     }
 
     private static void publish(TestMqttClient ingest, String device, FeedEvent event) throws Exception {
-        FeedMessage message = new FeedMessage(FeedMessage.CURRENT_VERSION, TestHub.RESOURCE_ID, device, null, "agent", "1.0", Instant.now(), List.of(event));
-        ingest.publish(EventFeed.topic("vigil-hub", device), TestHub.JSON.writeValueAsBytes(message));
+        FeedMessage message = new FeedMessage(TestHub.RESOURCE_ID, device, null, "agent", "1.0", Instant.now(), List.of(event));
+        ingest.publish(EventFeed.topic("vigil-hub"), TestHub.JSON.writeValueAsBytes(FeedBatch.of(message)));
     }
 }

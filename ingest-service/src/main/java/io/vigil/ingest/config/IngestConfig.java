@@ -33,6 +33,8 @@ public interface IngestConfig {
 
     Retention retention();
 
+    Feed feed();
+
     interface Limits {
         /** Largest message body taken, in bytes; the agent's own maximum is 256 KiB. */
         @WithDefault("262144")
@@ -81,5 +83,14 @@ public interface IngestConfig {
         /** How many daily partitions exist behind today, for devices whose events arrive late. */
         @WithDefault("7")
         int partitionDaysBehind();
+    }
+
+    interface Feed {
+        /**
+         * Largest feed publication, in bytes: a written batch's messages of one hub go out together up to this size
+         * (a single bigger message goes alone). Keep it under the consumers' {@code vigil.broker.max-message-size}.
+         */
+        @WithDefault("524288")
+        int maxBatchBytes();
     }
 }

@@ -35,7 +35,7 @@ class IngestPipelineTest {
     static void connect() {
         device = TestMqttClient.connect();
         detection = TestMqttClient.connect();
-        detection.subscribe("vigil/v1/events/#");
+        detection.subscribe("vigil/v2/events/#");
     }
 
     @AfterAll
@@ -62,9 +62,10 @@ class IngestPipelineTest {
                 .satisfies(row -> assertThat(row.get("is_empty")).isEqualTo(true));
 
         await().atMost(PATIENCE).until(() -> detection.received().stream()
-                .anyMatch(m -> m.topic().equals("vigil/v1/events/vigil-hub/pipe-rows")));
-        String feed = detection.received().stream().filter(m -> m.topic().endsWith("/pipe-rows")).findFirst().orElseThrow().text();
-        assertThat(feed).contains("\"deviceId\":\"pipe-rows\"").contains("\"name\":\"ListeningPorts\"").contains("\"name\":\"LocalUsers\"");
+                .anyMatch(m -> m.topic().equals("vigil/v2/events/vigil-hub") && m.text().contains("\"deviceId\":\"pipe-rows\"")));
+        String feed = detection.received().stream().filter(m -> m.text().contains("\"deviceId\":\"pipe-rows\"")).findFirst().orElseThrow().text();
+        assertThat(feed).startsWith("{\"version\":2,\"messages\":[").contains("\"name\":\"ListeningPorts\"")
+                .contains("\"name\":\"LocalUsers\"");
     }
 
     @Test

@@ -20,8 +20,10 @@ import java.util.List;
  * A failed batch is retried with back-off as long as its messages can still be acknowledged on their connection;
  * once that connection is gone the broker delivers them again, so handlers must be idempotent.
  * With {@link DeadLetters}, a batch that failed {@code maxAttempts} times for a permanent reason is split and each
- * message retried alone; one that still fails alone is parked there and acknowledged, so that one poison message
- * cannot block its lane. Without, or while parking fails, retrying goes on.
+ * message retried alone; one that still fails alone is split into its {@linkplain Unbundler parts} when it carries
+ * several (a feed batch of agent messages), and what still fails alone is parked there and acknowledged, so that one
+ * poison message cannot block its lane nor take its neighbours with it. Without, or while parking fails, retrying
+ * goes on.
  * The queue and the flags are touched only on the connection's event loop.
  */
 public final class BatchingConsumer {
@@ -33,6 +35,14 @@ public final class BatchingConsumer {
     @FunctionalInterface
     public interface BatchHandler {
         Future<Void> handle(List<InboundMessage> batch);
+    }
+
+    /** Splits a received message that carries several independent ones; a message that does not, is its own only part. */
+    @FunctionalInterface
+    public interface Unbundler {
+        List<InboundMessage> parts(InboundMessage message);
+
+        Unbundler NONE = List::of;
     }
 
     /**
@@ -58,6 +68,7 @@ public final class BatchingConsumer {
     private final Timer latency;
     private final String name;
     private final DeadLetters deadLetters;
+    private final Unbundler unbundler;
     private final ArrayDeque<InboundMessage> pending = new ArrayDeque<>();
     private boolean handling;
     private long lingerTimer = -1;
@@ -74,6 +85,13 @@ public final class BatchingConsumer {
      */
     public BatchingConsumer(Vertx vertx, MqttSession session, Settings settings, BatchHandler handler, Timer latency,
                             String name, DeadLetters deadLetters) {
+        this(vertx, session, settings, handler, latency, name, deadLetters, Unbundler.NONE);
+    }
+
+    /** @param unbundler splits a message that fails alone into the parts it carries, each then handled or parked alone */
+    public BatchingConsumer(Vertx vertx, MqttSession session, Settings settings, BatchHandler handler, Timer latency,
+                            String name, DeadLetters deadLetters, Unbundler unbundler) {
+        this.unbundler = unbundler;
         this.vertx = vertx;
         this.session = session;
         this.settings = settings;
@@ -135,10 +153,23 @@ public final class BatchingConsumer {
                 return Future.failedFuture(error);
             }
             if (deadLetters != null && attempt >= settings.maxAttempts() && deadLetters.isPermanent(error)) {
-                return batch.size() > 1 ? handleEachAlone(batch) : park(batch.get(0), error, delayMs, attempt);
+                if (batch.size() > 1) {
+                    return handleEachAlone(batch);
+                }
+                List<InboundMessage> parts = parts(batch.get(0));
+                return parts.size() > 1 ? handleEachAlone(parts) : park(batch.get(0), error, delayMs, attempt);
             }
             return retryLater(batch, error, delayMs, attempt);
         });
+    }
+
+    private List<InboundMessage> parts(InboundMessage message) {
+        try {
+            return unbundler.parts(message);
+        } catch (RuntimeException e) {
+            // A message that cannot even be split is parked whole.
+            return List.of(message);
+        }
     }
 
     /** One at a time, so that the messages that can be handled are, and only the failing one is parked. */
