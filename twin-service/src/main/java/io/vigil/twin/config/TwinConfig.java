@@ -11,6 +11,14 @@ public interface TwinConfig {
     @WithDefault("true")
     boolean autoRegister();
 
+    /**
+     * How far behind a device's newest event its twins' {@code lastActivityTime} may fall before they are rewritten
+     * with it. Like IoT Hub's, the value is eventually consistent: rewriting a twin for every message would
+     * re-index its document every time a device talks.
+     */
+    @WithDefault("60s")
+    java.time.Duration activityGranularity();
+
     /** The module whose twin carries alert and recommendation tags, as the reference's twin queries expect. */
     @WithDefault("Microsoft.Security")
     String securityModuleId();

@@ -11,6 +11,7 @@ import io.vigil.twin.http.IfMatch;
 import io.vigil.twin.http.TwinApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -34,7 +35,8 @@ public class TwinStore {
             ON CONFLICT (hub, device_id, module_id) DO UPDATE SET
                 document = jsonb_set(t.document, '{lastActivityTime}', excluded.document->'lastActivityTime'),
                 updated_at = now()
-            WHERE t.document->>'lastActivityTime' < excluded.document->>'lastActivityTime'
+            WHERE (t.document->>'lastActivityTime')::timestamptz
+                < (excluded.document->>'lastActivityTime')::timestamptz - $5::bigint * interval '1 millisecond'
             """;
     private static final String SET_TAG = "UPDATE twin.twin SET document = " + BUMP.formatted(
             "jsonb_set(jsonb_set(jsonb_set(document, '{tags}', coalesce(document->'tags', '{}'::jsonb)),"
@@ -82,7 +84,12 @@ public class TwinStore {
     public record Registration(String hub, String deviceId, String moduleId, JsonNode document) {
     }
 
-    public Future<Void> register(SqlClient client, List<Registration> registrations) {
+    /**
+     * Creates the twins that do not exist yet and moves the others' {@code lastActivityTime} forward, but only
+     * when it fell behind by more than {@code granularity}: each rewrite of a twin document re-indexes it, and a
+     * device that talks every second would otherwise have its twins rewritten every second.
+     */
+    public Future<Void> register(SqlClient client, List<Registration> registrations, Duration granularity) {
         if (registrations.isEmpty()) {
             return Future.succeededFuture();
         }
@@ -98,7 +105,7 @@ public class TwinStore {
             module[i] = r.moduleId();
             document[i] = r.document().toString();
         }
-        return client.preparedQuery(REGISTER).execute(Tuple.of(hub, device, module, document)).mapEmpty();
+        return client.preparedQuery(REGISTER).execute(Tuple.of(hub, device, module, document, granularity.toMillis())).mapEmpty();
     }
 
     /** Sets {@code tags.<path...>} on a twin; false when the twin does not exist. */

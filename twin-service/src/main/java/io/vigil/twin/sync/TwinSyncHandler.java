@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vigil.contracts.feed.EventFeed;
+import io.vigil.contracts.feed.FeedBatch;
 import io.vigil.contracts.feed.FeedEvent;
 import io.vigil.contracts.feed.FeedMessage;
 import io.vigil.contracts.findings.AlertNotice;
@@ -29,7 +30,8 @@ import java.util.Map;
 
 /**
  * Keeps twins in step with the other services, one batch per transaction: the event feed registers devices and
- * their security module twin (when auto-registration is on) and moves their last activity; alert and
+ * their security module twin (when auto-registration is on) and moves their last activity (when it fell behind by
+ * {@code vigil.twin.activity-granularity}); alert and
  * recommendation notices set and clear the security module twin's {@code tags.alerts.<type>} and
  * {@code tags.recommendations.<name>}. Every write is idempotent, so redeliveries are harmless.
  */
@@ -57,8 +59,14 @@ final class TwinSyncHandler implements BatchingConsumer.BatchHandler {
         for (InboundMessage message : batch) {
             try {
                 if (message.topic().startsWith(EventFeed.TOPIC_ROOT + "/")) {
-                    FeedMessage feed = mapper.readValue(message.payload(), FeedMessage.class);
-                    register(registrations, feed.hub(), feed.deviceId(), latest(feed));
+                    FeedBatch feed = mapper.readValue(message.payload(), FeedBatch.class);
+                    if (feed.version() != FeedBatch.CURRENT_VERSION || feed.messages() == null) {
+                        LOG.warnf("Skipping a feed batch of version %d on %s", feed.version(), message.topic());
+                        continue;
+                    }
+                    for (FeedMessage one : feed.messages()) {
+                        register(registrations, one.hub(), one.deviceId(), latest(one));
+                    }
                 } else if (message.topic().startsWith(FindingFeed.ALERTS_ROOT + "/")) {
                     AlertNotice alert = mapper.readValue(message.payload(), AlertNotice.class);
                     register(registrations, alert.hub(), alert.deviceId(), alert.lastDetection());
@@ -76,7 +84,7 @@ final class TwinSyncHandler implements BatchingConsumer.BatchHandler {
             return Future.succeededFuture();
         }
         return pool.withTransaction(connection -> twins.register(connection, config.autoRegister()
-                        ? new ArrayList<>(registrations.values()) : List.of())
+                        ? new ArrayList<>(registrations.values()) : List.of(), config.activityGranularity())
                 .compose(v -> applyNotices(connection, notices)));
     }
 
@@ -90,7 +98,10 @@ final class TwinSyncHandler implements BatchingConsumer.BatchHandler {
     }
 
     private static TwinStore.Registration later(TwinStore.Registration a, TwinStore.Registration b) {
-        return a.document().path("lastActivityTime").asText().compareTo(b.document().path("lastActivityTime").asText()) >= 0 ? a : b;
+        // Parsed, not compared as text: Instant's text drops trailing zero fractions, so lengths differ.
+        Instant first = Instant.parse(a.document().path("lastActivityTime").asText());
+        Instant second = Instant.parse(b.document().path("lastActivityTime").asText());
+        return first.compareTo(second) >= 0 ? a : b;
     }
 
     private Future<Void> applyNotices(SqlConnection connection, List<Object> notices) {
@@ -123,6 +134,9 @@ final class TwinSyncHandler implements BatchingConsumer.BatchHandler {
     }
 
     private static Instant latest(FeedMessage feed) {
+        if (feed.events() == null) {
+            return feed.receivedAt();
+        }
         return feed.events().stream().map(FeedEvent::timestampUtc).max(Comparator.naturalOrder()).orElse(feed.receivedAt());
     }
 }

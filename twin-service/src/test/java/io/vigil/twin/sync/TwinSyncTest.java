@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigil.contracts.feed.EventFeed;
+import io.vigil.contracts.feed.FeedBatch;
 import io.vigil.contracts.feed.FeedEvent;
 import io.vigil.contracts.feed.FeedMessage;
 import io.vigil.contracts.findings.AlertNotice;
@@ -50,8 +51,8 @@ class TwinSyncTest {
     void aDeviceIsRegisteredByItsFirstSecurityMessage() throws Exception {
         Instant at = Instant.parse("2026-11-20T10:15:30Z");
         FeedEvent event = new FeedEvent(UUID.randomUUID().toString(), "LocalUsers", "Periodic", "Security", true, at, at.toString(), List.of());
-        services.publish(EventFeed.topic("vigil-hub", "twin-new-1"), JSON.writeValueAsBytes(
-                new FeedMessage(1, HUB, "twin-new-1", null, "agent", "1.0", at, List.of(event))));
+        services.publish(EventFeed.topic("vigil-hub"), JSON.writeValueAsBytes(
+                FeedBatch.of(new FeedMessage(HUB, "twin-new-1", null, "agent", "1.0", at, List.of(event)))));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(TestTokens.reader())
                 .when().get("/twins/twin-new-1").then().statusCode(200)
@@ -65,6 +66,33 @@ class TwinSyncTest {
         given().when().get("/twins/twin-new-1").then().statusCode(401);
         given().auth().oauth2(TestTokens.reader()).when().get("/twins/nobody").then().statusCode(404)
                 .body("error.code", equalTo("DeviceNotFound"));
+    }
+
+    @Test
+    void lastActivityMovesOnlyWhenItFellBehindByTheGranularity() throws Exception {
+        Instant first = Instant.parse("2026-11-22T09:00:00Z");
+        services.publish(EventFeed.topic("vigil-hub"), JSON.writeValueAsBytes(FeedBatch.of(seen("twin-active-1", first))));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(TestTokens.reader())
+                .when().get("/twins/twin-active-1").then().statusCode(200).body("lastActivityTime", equalTo("2026-11-22T09:00:00Z")));
+
+        // 10 s later is within the 60 s default; the other device of the same batch shows the batch was handled.
+        services.publish(EventFeed.topic("vigil-hub"), JSON.writeValueAsBytes(FeedBatch.of(seen("twin-active-1", first.plusSeconds(10)),
+                seen("twin-active-witness", first))));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(TestTokens.reader())
+                .when().get("/twins/twin-active-witness").then().statusCode(200));
+        given().auth().oauth2(TestTokens.reader()).when().get("/twins/twin-active-1").then().statusCode(200)
+                .body("lastActivityTime", equalTo("2026-11-22T09:00:00Z"));
+
+        services.publish(EventFeed.topic("vigil-hub"), JSON.writeValueAsBytes(FeedBatch.of(seen("twin-active-1", first.plusSeconds(90)))));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(TestTokens.reader())
+                .when().get("/twins/twin-active-1").then().statusCode(200).body("lastActivityTime", equalTo("2026-11-22T09:01:30Z")));
+        given().auth().oauth2(TestTokens.reader()).when().get("/twins/twin-active-1/modules/Microsoft.Security").then().statusCode(200)
+                .body("lastActivityTime", equalTo("2026-11-22T09:01:30Z"));
+    }
+
+    private static FeedMessage seen(String device, Instant at) {
+        FeedEvent event = new FeedEvent(UUID.randomUUID().toString(), "LocalUsers", "Periodic", "Security", true, at, at.toString(), List.of());
+        return new FeedMessage(HUB, device, null, "agent", "1.0", at, List.of(event));
     }
 
     @Test
