@@ -19,6 +19,10 @@ public interface TwinConfig {
     @WithDefault("60s")
     java.time.Duration activityGranularity();
 
+    /** Twins whose stored lastActivityTime a replica remembers, so that sightings it knows change nothing cost no statement. */
+    @WithDefault("100000")
+    int activityCacheSize();
+
     /** The module whose twin carries alert and recommendation tags, as the reference's twin queries expect. */
     @WithDefault("Microsoft.Security")
     String securityModuleId();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import io.vigil.twin.http.IfMatch;
@@ -12,7 +13,10 @@ import io.vigil.twin.http.TwinApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -37,6 +41,7 @@ public class TwinStore {
                 updated_at = now()
             WHERE (t.document->>'lastActivityTime')::timestamptz
                 < (excluded.document->>'lastActivityTime')::timestamptz - $5::bigint * interval '1 millisecond'
+            RETURNING hub, device_id, module_id, document->>'lastActivityTime' AS last_activity
             """;
     private static final String SET_TAG = "UPDATE twin.twin SET document = " + BUMP.formatted(
             "jsonb_set(jsonb_set(jsonb_set(document, '{tags}', coalesce(document->'tags', '{}'::jsonb)),"
@@ -87,11 +92,12 @@ public class TwinStore {
     /**
      * Creates the twins that do not exist yet and moves the others' {@code lastActivityTime} forward, but only
      * when it fell behind by more than {@code granularity}: each rewrite of a twin document re-indexes it, and a
-     * device that talks every second would otherwise have its twins rewritten every second.
+     * device that talks every second would otherwise have its twins rewritten every second. Answers the
+     * {@link #twinKey}s of the twins it created or moved, with the time they now hold.
      */
-    public Future<Void> register(SqlClient client, List<Registration> registrations, Duration granularity) {
+    public Future<Map<String, Instant>> register(SqlClient client, List<Registration> registrations, Duration granularity) {
         if (registrations.isEmpty()) {
-            return Future.succeededFuture();
+            return Future.succeededFuture(Map.of());
         }
         int n = registrations.size();
         String[] hub = new String[n];
@@ -105,7 +111,19 @@ public class TwinStore {
             module[i] = r.moduleId();
             document[i] = r.document().toString();
         }
-        return client.preparedQuery(REGISTER).execute(Tuple.of(hub, device, module, document, granularity.toMillis())).mapEmpty();
+        return client.preparedQuery(REGISTER).execute(Tuple.of(hub, device, module, document, granularity.toMillis())).map(rows -> {
+            Map<String, Instant> written = new HashMap<>();
+            for (Row row : rows) {
+                written.put(twinKey(row.getString("hub"), row.getString("device_id"), row.getString("module_id")),
+                        Instant.parse(row.getString("last_activity")));
+            }
+            return written;
+        });
+    }
+
+    /** One twin's identity as a single string: hub, device and module ({@code ""} for the device twin). */
+    public static String twinKey(String hub, String deviceId, String moduleId) {
+        return hub + "\n" + deviceId + "\n" + moduleId;
     }
 
     /** Sets {@code tags.<path...>} on a twin; false when the twin does not exist. */

@@ -8,8 +8,6 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vigil.contracts.feed.EventFeed;
 import io.vigil.contracts.feed.FeedBatch;
-import io.vigil.contracts.feed.FeedEvent;
-import io.vigil.contracts.feed.FeedMessage;
 import io.vigil.contracts.findings.AlertNotice;
 import io.vigil.contracts.findings.FindingFeed;
 import io.vigil.contracts.findings.RecommendationNotice;
@@ -23,7 +21,6 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +41,14 @@ final class TwinSyncHandler implements BatchingConsumer.BatchHandler {
     private final ObjectMapper mapper;
     private final TwinStore twins;
     private final TwinConfig config;
+    private final RecentActivity recent;
 
     TwinSyncHandler(Pool pool, ObjectMapper mapper, TwinStore twins, TwinConfig config) {
         this.pool = pool;
         this.mapper = mapper;
         this.twins = twins;
         this.config = config;
+        this.recent = new RecentActivity(config.activityGranularity(), config.activityCacheSize());
     }
 
     @Override
@@ -59,13 +58,13 @@ final class TwinSyncHandler implements BatchingConsumer.BatchHandler {
         for (InboundMessage message : batch) {
             try {
                 if (message.topic().startsWith(EventFeed.TOPIC_ROOT + "/")) {
-                    FeedBatch feed = mapper.readValue(message.payload(), FeedBatch.class);
+                    FeedSightings feed = mapper.readValue(message.payload(), FeedSightings.class);
                     if (feed.version() != FeedBatch.CURRENT_VERSION || feed.messages() == null) {
                         LOG.warnf("Skipping a feed batch of version %d on %s", feed.version(), message.topic());
                         continue;
                     }
-                    for (FeedMessage one : feed.messages()) {
-                        register(registrations, one.hub(), one.deviceId(), latest(one));
+                    for (FeedSightings.Sighting one : feed.messages()) {
+                        register(registrations, one.hub(), one.deviceId(), one.latest());
                     }
                 } else if (message.topic().startsWith(FindingFeed.ALERTS_ROOT + "/")) {
                     AlertNotice alert = mapper.readValue(message.payload(), AlertNotice.class);
@@ -80,21 +79,37 @@ final class TwinSyncHandler implements BatchingConsumer.BatchHandler {
                 LOG.warnf("Skipping an unreadable message on %s: %s", message.topic(), e.getMessage());
             }
         }
-        if (registrations.isEmpty()) {
+        if (!config.autoRegister()) {
+            registrations.clear();
+        }
+        if (registrations.isEmpty() && notices.isEmpty()) {
             return Future.succeededFuture();
         }
-        return pool.withTransaction(connection -> twins.register(connection, config.autoRegister()
-                        ? new ArrayList<>(registrations.values()) : List.of(), config.activityGranularity())
-                .compose(v -> applyNotices(connection, notices)));
+        List<TwinStore.Registration> toRegister = new ArrayList<>(registrations.values());
+        return pool.withTransaction(connection -> twins.register(connection, toRegister, recent.granularity())
+                        .compose(written -> applyNotices(connection, notices).map(written)))
+                .map(written -> {
+                    for (TwinStore.Registration registration : toRegister) {
+                        String twin = TwinStore.twinKey(registration.hub(), registration.deviceId(), registration.moduleId());
+                        Instant asked = Instant.parse(registration.document().path("lastActivityTime").asText());
+                        recent.stored(twin, written.getOrDefault(twin, asked.minus(recent.granularity())));
+                    }
+                    return null;
+                });
     }
 
     private void register(Map<String, TwinStore.Registration> registrations, String hub, String deviceId, Instant at) {
         Instant when = at == null ? Instant.now() : at;
-        registrations.merge(hub + "\n" + deviceId + "\n",
-                new TwinStore.Registration(hub, deviceId, "", TwinDocuments.deviceTwin(deviceId, when)), TwinSyncHandler::later);
-        registrations.merge(hub + "\n" + deviceId + "\n" + config.securityModuleId(),
-                new TwinStore.Registration(hub, deviceId, config.securityModuleId(),
-                        TwinDocuments.moduleTwin(deviceId, config.securityModuleId(), when)), TwinSyncHandler::later);
+        String deviceTwin = TwinStore.twinKey(hub, deviceId, "");
+        if (!recent.covers(deviceTwin, when)) {
+            registrations.merge(deviceTwin,
+                    new TwinStore.Registration(hub, deviceId, "", TwinDocuments.deviceTwin(deviceId, when)), TwinSyncHandler::later);
+        }
+        String moduleTwin = TwinStore.twinKey(hub, deviceId, config.securityModuleId());
+        if (!recent.covers(moduleTwin, when)) {
+            registrations.merge(moduleTwin, new TwinStore.Registration(hub, deviceId, config.securityModuleId(),
+                    TwinDocuments.moduleTwin(deviceId, config.securityModuleId(), when)), TwinSyncHandler::later);
+        }
     }
 
     private static TwinStore.Registration later(TwinStore.Registration a, TwinStore.Registration b) {
@@ -131,12 +146,5 @@ final class TwinSyncHandler implements BatchingConsumer.BatchHandler {
             }
         }
         return chain;
-    }
-
-    private static Instant latest(FeedMessage feed) {
-        if (feed.events() == null) {
-            return feed.receivedAt();
-        }
-        return feed.events().stream().map(FeedEvent::timestampUtc).max(Comparator.naturalOrder()).orElse(feed.receivedAt());
     }
 }
