@@ -37,7 +37,7 @@ public interface DetectionConfig {
     @WithDefault("P1D")
     Duration alertWindow();
 
-    /** How long event ids are remembered to recognise a redelivered feed message. */
+    /** How long event ids are remembered to recognise a redelivered feed message; older ones are pruned hourly. */
     @WithDefault("P7D")
     Duration rememberEvents();
 

@@ -37,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * What detection does with a batch of feed messages, in one transaction: forget events it has handled before (a
@@ -92,7 +93,7 @@ final class DetectionBatchHandler implements BatchingConsumer.BatchHandler {
                 .compose(v -> publisher.publish(lane::publish, alertNotices, recommendationNotices));
     }
 
-    private Future<Void> detect(SqlConnection connection, List<FeedMessage> messages, Set<String> fresh,
+    private Future<Void> detect(SqlConnection connection, List<FeedMessage> messages, Set<UUID> fresh,
                                 List<AlertNotice> alertNotices, List<RecommendationNotice> recommendationNotices) {
         List<AlertHit> hits = new ArrayList<>();
         List<Observation> observations = new ArrayList<>();
@@ -165,18 +166,14 @@ final class DetectionBatchHandler implements BatchingConsumer.BatchHandler {
         });
     }
 
-    private Future<Set<String>> newEvents(SqlConnection connection, List<FeedMessage> messages) {
-        List<String> hubs = new ArrayList<>();
-        List<String> deviceIds = new ArrayList<>();
-        List<String> eventIds = new ArrayList<>();
+    private Future<Set<UUID>> newEvents(SqlConnection connection, List<FeedMessage> messages) {
+        List<UUID> keys = new ArrayList<>();
         for (FeedMessage message : messages) {
             for (FeedEvent event : message.events()) {
-                hubs.add(message.hub());
-                deviceIds.add(message.deviceId());
-                eventIds.add(event.id());
+                keys.add(key(message.hub(), message.deviceId(), event.id()));
             }
         }
-        return ProcessedEvents.markNew(connection, hubs, deviceIds, eventIds);
+        return ProcessedEvents.markNew(connection, keys);
     }
 
     private List<FeedMessage> decode(List<InboundMessage> batch) {
@@ -201,7 +198,7 @@ final class DetectionBatchHandler implements BatchingConsumer.BatchHandler {
         return messages;
     }
 
-    private static String key(String hub, String deviceId, String eventId) {
+    private static UUID key(String hub, String deviceId, String eventId) {
         return ProcessedEvents.key(hub, deviceId, eventId);
     }
 

@@ -1,40 +1,59 @@
 package io.vigil.detection.feed;
 
 import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * The events detection has handled, by hub, device and event id: marking a batch's events in its transaction
- * returns those not seen before, so a redelivered message is detected on once.
+ * The events detection has handled, by a digest of hub, device and event id ({@code detection.handled_event}):
+ * marking a batch's events in its transaction returns those not seen before, so a redelivered message is detected
+ * on once. The digest is MD5, as PostgreSQL's {@code md5(hub || E'\n' || device_id || E'\n' || event_id)::uuid}
+ * computes it; it identifies, it protects nothing (a device can only repeat its own event ids: the key holds it).
  */
 public final class ProcessedEvents {
 
     private static final String MARK = """
-            INSERT INTO detection.processed_event (hub, device_id, event_id)
-            SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING
-            RETURNING hub, device_id, event_id
+            INSERT INTO detection.handled_event (key)
+            SELECT key FROM unnest($1::uuid[]) AS batch(key) ORDER BY key
+            ON CONFLICT DO NOTHING
+            RETURNING key
             """;
 
     private ProcessedEvents() {
     }
 
     /** Marks the events as handled; answers the keys ({@link #key}) of those that were not already. */
-    public static Future<Set<String>> markNew(SqlConnection connection, List<String> hubs, List<String> deviceIds, List<String> eventIds) {
+    public static Future<Set<UUID>> markNew(SqlConnection connection, List<UUID> keys) {
         return connection.preparedQuery(MARK)
-                .execute(Tuple.of(hubs.toArray(String[]::new), deviceIds.toArray(String[]::new), eventIds.toArray(String[]::new)))
+                .execute(Tuple.of(keys.toArray(UUID[]::new)))
                 .map(rows -> {
-                    Set<String> fresh = new HashSet<>();
-                    rows.forEach(row -> fresh.add(key(row.getString("hub"), row.getString("device_id"), row.getString("event_id"))));
+                    Set<UUID> fresh = new HashSet<>();
+                    for (Row row : rows) {
+                        fresh.add(row.getUUID("key"));
+                    }
                     return fresh;
                 });
     }
 
-    public static String key(String hub, String deviceId, String eventId) {
-        return hub + "\n" + deviceId + "\n" + eventId;
+    public static UUID key(String hub, String deviceId, String eventId) {
+        MessageDigest md5;
+        try {
+            md5 = MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has MD5", e);
+        }
+        byte[] digest = md5.digest((hub + "\n" + deviceId + "\n" + eventId).getBytes(StandardCharsets.UTF_8));
+        ByteBuffer bytes = ByteBuffer.wrap(digest);
+        return new UUID(bytes.getLong(), bytes.getLong());
     }
 }

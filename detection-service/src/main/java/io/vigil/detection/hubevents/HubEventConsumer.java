@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Takes the hub events twin-service reports (refused logins at the broker, certificate and diagnostic setting changes,
@@ -90,8 +91,8 @@ public class HubEventConsumer {
             return Future.succeededFuture();
         }
         List<AlertNotice> raised = new ArrayList<>();
-        return pool.withTransaction(connection -> ProcessedEvents.markNew(connection, notices.stream().map(HubEventNotice::hub).toList(),
-                                notices.stream().map(HubEventNotice::deviceId).toList(), notices.stream().map(HubEventNotice::id).toList())
+        return pool.withTransaction(connection -> ProcessedEvents.markNew(connection, notices.stream()
+                                .map(notice -> ProcessedEvents.key(notice.hub(), notice.deviceId(), notice.id())).toList())
                         .compose(fresh -> {
                             List<HubEventNotice> novel = novel(notices, fresh);
                             List<AlertHit> hits = hits(novel);
@@ -104,7 +105,7 @@ public class HubEventConsumer {
                 .compose(v -> publisher.publish(session::publish, raised, List.of()));
     }
 
-    private static List<HubEventNotice> novel(List<HubEventNotice> notices, Set<String> fresh) {
+    private static List<HubEventNotice> novel(List<HubEventNotice> notices, Set<UUID> fresh) {
         List<HubEventNotice> novel = new ArrayList<>();
         for (HubEventNotice notice : notices) {
             // remove, not contains: the same notice twice in one batch is new only the first time.

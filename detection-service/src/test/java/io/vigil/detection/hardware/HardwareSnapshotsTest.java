@@ -172,8 +172,8 @@ class HardwareSnapshotsTest {
 
     /** The event's batch committed, alerts and all (they share its transaction). */
     private static void awaitHandled(String device, FeedEvent event) {
-        await().atMost(PATIENCE).until(() -> TestDatabase.count("SELECT count(*) FROM detection.processed_event"
-                + " WHERE device_id = ? AND event_id = ?", device, event.id()) > 0);
+        await().atMost(PATIENCE).until(() -> TestDatabase.count("SELECT count(*) FROM detection.handled_event"
+                + " WHERE key = md5(? || E'\\n' || ? || E'\\n' || ?)::uuid", TestHub.RESOURCE_ID, device, event.id()) > 0);
     }
 
     private static FeedEvent hardware(Instant at, String[]... items) {

@@ -139,7 +139,7 @@ public final class FaultRun {
         while (System.nanoTime() < deadline) {
             try {
                 long stored = Sql.single(topology::connect, "SELECT count(*) FROM workspace.security_iot_raw_event");
-                long detected = Sql.single(topology::connect, "SELECT count(*) FROM detection.processed_event");
+                long detected = Sql.single(topology::connect, "SELECT count(*) FROM detection.handled_event");
                 if (stored >= ledger.rows() && detected >= ledger.eventCount()) {
                     return;
                 }

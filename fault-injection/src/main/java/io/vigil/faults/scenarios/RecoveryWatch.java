@@ -46,7 +46,7 @@ public final class RecoveryWatch {
             if (stored < timeline.rowsAt(publishedBy)) {
                 return false;
             }
-            long detected = Sql.single(topology::connect, "SELECT count(*) FROM detection.processed_event");
+            long detected = Sql.single(topology::connect, "SELECT count(*) FROM detection.handled_event");
             return detected >= timeline.eventsAt(publishedBy);
         } catch (SQLException databaseAway) {
             return false;
