@@ -45,13 +45,17 @@ public final class ProcessedEvents {
                 });
     }
 
-    public static UUID key(String hub, String deviceId, String eventId) {
-        MessageDigest md5;
+    // Looking the algorithm up for every event cost more than the digest itself.
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
         try {
-            md5 = MessageDigest.getInstance("MD5");
+            return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has MD5", e);
         }
+    });
+
+    public static UUID key(String hub, String deviceId, String eventId) {
+        MessageDigest md5 = MD5.get();
         byte[] digest = md5.digest((hub + "\n" + deviceId + "\n" + eventId).getBytes(StandardCharsets.UTF_8));
         ByteBuffer bytes = ByteBuffer.wrap(digest);
         return new UUID(bytes.getLong(), bytes.getLong());

@@ -57,14 +57,33 @@ final class FieldTest {
 
     private static Predicate<String> regexTest(List<String> expressions) {
         List<Pattern> patterns = new ArrayList<>();
+        List<List<String>> literals = new ArrayList<>();
         for (String expression : expressions) {
             try {
                 patterns.add(Pattern.compile(expression, Pattern.CASE_INSENSITIVE));
             } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException("invalid regular expression " + expression + ": " + e.getDescription());
             }
+            literals.add(RequiredLiterals.of(expression));
         }
-        return value -> patterns.stream().anyMatch(p -> p.matcher(value).find());
+        return value -> {
+            String lower = RequiredLiterals.asciiLower(value);
+            for (int i = 0; i < patterns.size(); i++) {
+                if (containsAll(lower, literals.get(i)) && patterns.get(i).matcher(value).find()) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    private static boolean containsAll(String text, List<String> literals) {
+        for (String literal : literals) {
+            if (!text.contains(literal)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Predicate<String> basenameTest(List<String> names) {
