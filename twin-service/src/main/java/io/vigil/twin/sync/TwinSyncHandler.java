@@ -53,7 +53,7 @@ final class TwinSyncHandler implements BatchingConsumer.BatchHandler {
 
     @Override
     public Future<Void> handle(List<InboundMessage> batch) {
-        Map<String, TwinStore.Registration> registrations = new LinkedHashMap<>();
+        Map<String, Sighting> sightings = new LinkedHashMap<>();
         List<Object> notices = new ArrayList<>();
         for (InboundMessage message : batch) {
             try {
@@ -64,59 +64,59 @@ final class TwinSyncHandler implements BatchingConsumer.BatchHandler {
                         continue;
                     }
                     for (FeedSightings.Sighting one : feed.messages()) {
-                        register(registrations, one.hub(), one.deviceId(), one.latest());
+                        sighted(sightings, one.hub(), one.deviceId(), one.latest());
                     }
                 } else if (message.topic().startsWith(FindingFeed.ALERTS_ROOT + "/")) {
                     AlertNotice alert = mapper.readValue(message.payload(), AlertNotice.class);
-                    register(registrations, alert.hub(), alert.deviceId(), alert.lastDetection());
+                    sighted(sightings, alert.hub(), alert.deviceId(), alert.lastDetection());
                     notices.add(alert);
                 } else if (message.topic().startsWith(FindingFeed.RECOMMENDATIONS_ROOT + "/")) {
                     RecommendationNotice recommendation = mapper.readValue(message.payload(), RecommendationNotice.class);
-                    register(registrations, recommendation.hub(), recommendation.deviceId(), recommendation.discoveredAt());
+                    sighted(sightings, recommendation.hub(), recommendation.deviceId(), recommendation.discoveredAt());
                     notices.add(recommendation);
                 }
             } catch (IOException e) {
                 LOG.warnf("Skipping an unreadable message on %s: %s", message.topic(), e.getMessage());
             }
         }
-        if (!config.autoRegister()) {
-            registrations.clear();
-        }
-        if (registrations.isEmpty() && notices.isEmpty()) {
+        if (sightings.isEmpty() && notices.isEmpty()) {
             return Future.succeededFuture();
         }
-        List<TwinStore.Registration> toRegister = new ArrayList<>(registrations.values());
-        return pool.withTransaction(connection -> twins.register(connection, toRegister, recent.granularity())
+        List<TwinStore.Registration> registrations = new ArrayList<>(sightings.size());
+        for (Sighting sighting : sightings.values()) {
+            registrations.add(sighting.registration());
+        }
+        return pool.withTransaction(connection -> twins.register(connection, registrations, recent.granularity())
                         .compose(written -> applyNotices(connection, notices).map(written)))
                 .map(written -> {
-                    for (TwinStore.Registration registration : toRegister) {
-                        String twin = TwinStore.twinKey(registration.hub(), registration.deviceId(), registration.moduleId());
-                        Instant asked = Instant.parse(registration.document().path("lastActivityTime").asText());
-                        recent.stored(twin, written.getOrDefault(twin, asked.minus(recent.granularity())));
-                    }
+                    sightings.forEach((twin, sighting) ->
+                            recent.stored(twin, written.getOrDefault(twin, sighting.at().minus(recent.granularity()))));
                     return null;
                 });
     }
 
-    private void register(Map<String, TwinStore.Registration> registrations, String hub, String deviceId, Instant at) {
-        Instant when = at == null ? Instant.now() : at;
-        String deviceTwin = TwinStore.twinKey(hub, deviceId, "");
-        if (!recent.covers(deviceTwin, when)) {
-            registrations.merge(deviceTwin,
-                    new TwinStore.Registration(hub, deviceId, "", TwinDocuments.deviceTwin(deviceId, when)), TwinSyncHandler::later);
+    /** Notes the device's two twins as seen at {@code at}, unless registration is off or this replica knows it changes nothing. */
+    private void sighted(Map<String, Sighting> sightings, String hub, String deviceId, Instant at) {
+        if (!config.autoRegister()) {
+            return;
         }
-        String moduleTwin = TwinStore.twinKey(hub, deviceId, config.securityModuleId());
-        if (!recent.covers(moduleTwin, when)) {
-            registrations.merge(moduleTwin, new TwinStore.Registration(hub, deviceId, config.securityModuleId(),
-                    TwinDocuments.moduleTwin(deviceId, config.securityModuleId(), when)), TwinSyncHandler::later);
+        Instant when = at == null ? Instant.now() : at;
+        for (String moduleId : new String[] {"", config.securityModuleId()}) {
+            String twin = TwinStore.twinKey(hub, deviceId, moduleId);
+            if (!recent.covers(twin, when)) {
+                sightings.merge(twin, new Sighting(hub, deviceId, moduleId, when),
+                        (a, b) -> b.at().isAfter(a.at()) ? b : a);
+            }
         }
     }
 
-    private static TwinStore.Registration later(TwinStore.Registration a, TwinStore.Registration b) {
-        // Parsed, not compared as text: Instant's text drops trailing zero fractions, so lengths differ.
-        Instant first = Instant.parse(a.document().path("lastActivityTime").asText());
-        Instant second = Instant.parse(b.document().path("lastActivityTime").asText());
-        return first.compareTo(second) >= 0 ? a : b;
+    /** The newest time a batch saw one twin's device; its twin document is built once, for the statement. */
+    private record Sighting(String hub, String deviceId, String moduleId, Instant at) {
+
+        TwinStore.Registration registration() {
+            return new TwinStore.Registration(hub, deviceId, moduleId, moduleId.isEmpty()
+                    ? TwinDocuments.deviceTwin(deviceId, at) : TwinDocuments.moduleTwin(deviceId, moduleId, at));
+        }
     }
 
     private Future<Void> applyNotices(SqlConnection connection, List<Object> notices) {
