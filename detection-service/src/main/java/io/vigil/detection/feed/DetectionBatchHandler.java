@@ -36,7 +36,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -93,21 +92,16 @@ final class DetectionBatchHandler implements BatchingConsumer.BatchHandler {
                 .compose(v -> publisher.publish(lane::publish, alertNotices, recommendationNotices));
     }
 
-    private Future<Void> detect(SqlConnection connection, List<FeedMessage> messages, Set<UUID> fresh,
+    private Future<Void> detect(SqlConnection connection, List<FeedMessage> messages, List<List<FeedEvent>> fresh,
                                 List<AlertNotice> alertNotices, List<RecommendationNotice> recommendationNotices) {
         List<AlertHit> hits = new ArrayList<>();
         List<Observation> observations = new ArrayList<>();
         List<Activity> messagesIn = new ArrayList<>();
         Map<String, SnapshotGroup> snapshots = new LinkedHashMap<>();
         List<DeviceLifecycle.Sighting> sightings = new ArrayList<>();
-        for (FeedMessage message : messages) {
-            // remove, not contains: an event that comes twice in one batch (a redelivery) is new only the first time.
-            List<FeedEvent> events = new ArrayList<>();
-            for (FeedEvent event : message.events()) {
-                if (fresh.remove(key(message.hub(), message.deviceId(), event.id()))) {
-                    events.add(event);
-                }
-            }
+        for (int m = 0; m < messages.size(); m++) {
+            FeedMessage message = messages.get(m);
+            List<FeedEvent> events = fresh.get(m);
             if (events.isEmpty()) {
                 continue;
             }
@@ -166,14 +160,29 @@ final class DetectionBatchHandler implements BatchingConsumer.BatchHandler {
         });
     }
 
-    private Future<Set<UUID>> newEvents(SqlConnection connection, List<FeedMessage> messages) {
+    /** Marks the batch's events handled; answers, per message in order, its events not handled before. */
+    private Future<List<List<FeedEvent>>> newEvents(SqlConnection connection, List<FeedMessage> messages) {
         List<UUID> keys = new ArrayList<>();
         for (FeedMessage message : messages) {
             for (FeedEvent event : message.events()) {
-                keys.add(key(message.hub(), message.deviceId(), event.id()));
+                keys.add(ProcessedEvents.key(message.hub(), message.deviceId(), event.id()));
             }
         }
-        return ProcessedEvents.markNew(connection, keys);
+        return ProcessedEvents.markNew(connection, keys).map(fresh -> {
+            List<List<FeedEvent>> perMessage = new ArrayList<>(messages.size());
+            int k = 0;
+            for (FeedMessage message : messages) {
+                List<FeedEvent> events = new ArrayList<>();
+                for (FeedEvent event : message.events()) {
+                    // remove, not contains: an event that comes twice in one batch (a redelivery) is new only the first time.
+                    if (fresh.remove(keys.get(k++))) {
+                        events.add(event);
+                    }
+                }
+                perMessage.add(events);
+            }
+            return perMessage;
+        });
     }
 
     private List<FeedMessage> decode(List<InboundMessage> batch) {
@@ -196,10 +205,6 @@ final class DetectionBatchHandler implements BatchingConsumer.BatchHandler {
             }
         }
         return messages;
-    }
-
-    private static UUID key(String hub, String deviceId, String eventId) {
-        return ProcessedEvents.key(hub, deviceId, eventId);
     }
 
     private record SnapshotGroup(String hub, String deviceId, String name, java.time.Instant at, List<Observation> items) {

@@ -91,10 +91,10 @@ public class HubEventConsumer {
             return Future.succeededFuture();
         }
         List<AlertNotice> raised = new ArrayList<>();
-        return pool.withTransaction(connection -> ProcessedEvents.markNew(connection, notices.stream()
-                                .map(notice -> ProcessedEvents.key(notice.hub(), notice.deviceId(), notice.id())).toList())
+        List<UUID> keys = notices.stream().map(notice -> ProcessedEvents.key(notice.hub(), notice.deviceId(), notice.id())).toList();
+        return pool.withTransaction(connection -> ProcessedEvents.markNew(connection, keys)
                         .compose(fresh -> {
-                            List<HubEventNotice> novel = novel(notices, fresh);
+                            List<HubEventNotice> novel = novel(notices, keys, fresh);
                             List<AlertHit> hits = hits(novel);
                             return customAlerts.count(connection, windowActivities(novel)).compose(windowHits -> {
                                 hits.addAll(windowHits);
@@ -105,12 +105,12 @@ public class HubEventConsumer {
                 .compose(v -> publisher.publish(session::publish, raised, List.of()));
     }
 
-    private static List<HubEventNotice> novel(List<HubEventNotice> notices, Set<UUID> fresh) {
+    private static List<HubEventNotice> novel(List<HubEventNotice> notices, List<UUID> keys, Set<UUID> fresh) {
         List<HubEventNotice> novel = new ArrayList<>();
-        for (HubEventNotice notice : notices) {
+        for (int i = 0; i < notices.size(); i++) {
             // remove, not contains: the same notice twice in one batch is new only the first time.
-            if (fresh.remove(ProcessedEvents.key(notice.hub(), notice.deviceId(), notice.id()))) {
-                novel.add(notice);
+            if (fresh.remove(keys.get(i))) {
+                novel.add(notices.get(i));
             }
         }
         return novel;

@@ -79,7 +79,11 @@ public class FeedPublisher {
                 body.reset();
                 count = 0;
             }
-            body.writeBytes(count == 0 ? OPENING : new byte[] {','});
+            if (count == 0) {
+                body.writeBytes(OPENING);
+            } else {
+                body.write(',');
+            }
             body.writeBytes(message);
             count++;
         }
