@@ -19,6 +19,7 @@ import io.vigil.detection.stateful.BruteForceDetector;
 import io.vigil.detection.stateful.DeviceLifecycle;
 import io.vigil.detection.threatintel.ThreatIntelligence;
 import io.vigil.platform.broker.BatchingConsumer;
+import io.vigil.platform.broker.FeedBatchParts;
 import io.vigil.platform.broker.DeadLetters;
 import io.vigil.platform.broker.BrokerConnection;
 import io.vigil.platform.broker.MqttSession;

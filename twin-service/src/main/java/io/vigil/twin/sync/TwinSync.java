@@ -10,6 +10,7 @@ import io.vertx.sqlclient.Pool;
 import io.vigil.contracts.feed.EventFeed;
 import io.vigil.contracts.findings.FindingFeed;
 import io.vigil.platform.broker.BatchingConsumer;
+import io.vigil.platform.broker.FeedBatchParts;
 import io.vigil.platform.broker.DeadLetters;
 import io.vigil.platform.broker.BrokerConnection;
 import io.vigil.platform.broker.MqttSession;
@@ -53,7 +54,7 @@ public class TwinSync {
     void start(@Observes StartupEvent event) {
         MqttSession session = broker.openSession("twin-sync");
         consumer = new BatchingConsumer(vertx, session, new BatchingConsumer.Settings(200, Duration.ofMillis(5), Duration.ofMillis(200)),
-                new TwinSyncHandler(pool, mapper, twins, config), latency, "twin-sync", deadLetters);
+                new TwinSyncHandler(pool, mapper, twins, config), latency, "twin-sync", deadLetters, new FeedBatchParts(mapper));
         String group = "$share/" + config.subscriptionGroup() + "/";
         consumer.subscribe(List.of(group + EventFeed.TOPIC_ROOT + "/#", group + FindingFeed.ALERTS_ROOT + "/#",
                 group + FindingFeed.RECOMMENDATIONS_ROOT + "/#"));

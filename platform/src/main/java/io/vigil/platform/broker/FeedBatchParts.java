@@ -1,11 +1,9 @@
-package io.vigil.detection.feed;
+package io.vigil.platform.broker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.contracts.feed.FeedBatch;
-import io.vigil.platform.broker.BatchingConsumer;
-import io.vigil.platform.broker.InboundMessage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,14 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a feed batch that keeps failing into one batch per agent message, so that the one poison message is
- * parked alone and the others of its batch are detected on.
+ * Splits a feed batch ({@link FeedBatch}) that keeps failing into one batch per agent message, so that the one
+ * poison message is parked alone and the others of its batch are handled; any other message is its own only part.
+ * For every consumer of the event feed.
  */
-final class FeedBatchParts implements BatchingConsumer.Unbundler {
+public final class FeedBatchParts implements BatchingConsumer.Unbundler {
 
     private final ObjectMapper mapper;
 
-    FeedBatchParts(ObjectMapper mapper) {
+    public FeedBatchParts(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
