@@ -67,8 +67,24 @@ final class RunningSuite implements AutoCloseable {
         try {
             up.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            throw new AssertionError("the suite did not come up; its output:\n" + String.join("\n", output), e);
+            throw new AssertionError(whyNotUp(), e);
         }
+    }
+
+    /**
+     * The launcher's output, what says why first: a CI log keeps the start and the end of a long message, and the
+     * reason a service died sits in the middle of thousands of lines of start-up logging.
+     */
+    private String whyNotUp() {
+        List<String> lines = List.copyOf(output);
+        List<String> telling = lines.stream()
+                .filter(line -> line.startsWith("vigil:") || line.contains(" ERROR ") || line.contains("Exception")
+                        || line.contains("Caused by") || line.contains("FATAL"))
+                .limit(40).toList();
+        String exit = process.isAlive() ? "still running" : "exited with code " + process.exitValue();
+        return "the suite did not come up (launcher " + exit + ")\n--- lines that say why:\n" + String.join("\n", telling)
+                + "\n--- last lines:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()))
+                + "\n--- whole output:\n" + String.join("\n", lines);
     }
 
     int httpPort(String service) {
@@ -159,10 +175,13 @@ final class RunningSuite implements AutoCloseable {
         up.completeExceptionally(new IllegalStateException("the launcher exited"));
     }
 
-    /** A base port with the three after it free too, for the four services' HTTP ports. */
+    /**
+     * A base port with the three after it free too, for the four services' HTTP ports. Below Linux's ephemeral range
+     * (32768 up): there a port free now can be taken by an outgoing connection before the service listens on it.
+     */
     static int freePortRange() {
         for (int attempt = 0; attempt < 50; attempt++) {
-            int base = java.util.concurrent.ThreadLocalRandom.current().nextInt(20000, 40000);
+            int base = java.util.concurrent.ThreadLocalRandom.current().nextInt(20000, 32000);
             if (isFree(base) && isFree(base + 1) && isFree(base + 2) && isFree(base + 3)) {
                 return base;
             }
