@@ -78,6 +78,9 @@ public final class QueryBenchmark {
                     + " alternating%n", options.runs, WARM_UP_TIME.toSeconds());
             System.out.printf("  %-33s %10s %10s %10s %10s %7s %9s%n", "saved query", "KQL p50", "KQL p95", "SQL p50", "SQL p95", "ratio", "rows");
             for (Case c : cases) {
+                if (!options.cases.isEmpty() && !options.cases.contains(c.summary())) {
+                    continue;
+                }
                 Alternation<String, Integer> timed = Alternation.time(2, WARM_UP_TIME, options.runs, () -> runSummary(http, options, c), () -> runSql(db, c));
                 int kqlRows = JSON.readTree(timed.serviceAnswer()).path("tables").path(0).path("rows").size();
                 int sqlRows = timed.sqlAnswer();
@@ -141,10 +144,12 @@ public final class QueryBenchmark {
         int runs;
         boolean reset;
         String workMem;
+        /** The saved queries to time, all when empty. */
+        Set<String> cases;
 
         static Options parse(String[] args) {
             Set<String> known = new HashSet<>(BenchmarkDatabase.OPTIONS);
-            known.addAll(Set.of("--query-url", "--token", "--alerts", "--raw-events", "--runs", "--reset", "--work-mem"));
+            known.addAll(Set.of("--query-url", "--token", "--alerts", "--raw-events", "--runs", "--reset", "--work-mem", "--cases"));
             Arguments arguments = Arguments.parse(args, known);
             Options o = new Options();
             o.queryUrl = arguments.text("--query-url", "http://localhost:8084");
@@ -155,6 +160,8 @@ public final class QueryBenchmark {
             o.runs = arguments.integer("--runs", 15);
             o.reset = arguments.bool("--reset", false);
             o.workMem = arguments.text("--work-mem", "32MB");
+            String cases = arguments.text("--cases", "");
+            o.cases = cases.isBlank() ? Set.of() : Set.of(cases.split(","));
             return o;
         }
     }

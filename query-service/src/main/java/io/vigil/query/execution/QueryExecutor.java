@@ -26,12 +26,15 @@ public class QueryExecutor {
     private final QueryConfig config;
     private final KqlCompiler compiler;
     private final ReadOnlyStatement statements;
+    private final ReadOnlyStatement genericPlanStatements;
 
     QueryExecutor(Pool pool, QueryConfig config) {
         this.config = config;
         this.compiler = new KqlCompiler(new KqlLimits(config.maxQueryLength(), config.maxRows()));
         this.statements = new ReadOnlyStatement(pool, config.readerRole(), config.statementTimeout(),
                 Map.of("work_mem", workMem(config.workMem())));
+        this.genericPlanStatements = new ReadOnlyStatement(pool, config.readerRole(), config.statementTimeout(),
+                Map.of("work_mem", workMem(config.workMem()), "plan_cache_mode", "force_generic_plan"));
     }
 
     /** The configured size, checked here for a message that names the setting. */
@@ -51,6 +54,18 @@ public class QueryExecutor {
 
     /** Runs {@code compiled} and names its result {@code tableName}; fails with {@link QueryFailure} for bad runs. */
     public Uni<ResultTable> execute(String tableName, CompiledKql compiled) {
+        return execute(tableName, compiled, statements);
+    }
+
+    /**
+     * Runs the saved query {@code name}, compiled, under a result table of the same name, with the kept plan of
+     * {@code vigil.query.generic-plan-queries} when it is one of those.
+     */
+    public Uni<ResultTable> executeSaved(String name, String tableName, CompiledKql compiled) {
+        return execute(tableName, compiled, config.genericPlanQueries().contains(name) ? genericPlanStatements : statements);
+    }
+
+    private Uni<ResultTable> execute(String tableName, CompiledKql compiled, ReadOnlyStatement statements) {
         Future<RowSet<Row>> rows = statements.execute(compiled.sql(), Tuple.from(compiled.parameters()));
         return Uni.createFrom().completionStage(rows.toCompletionStage())
                 .map(result -> ResultTable.of(tableName, compiled, result))

@@ -56,7 +56,7 @@ public class DeviceInvestigationResource {
         Map<String, String> parameters = Map.of("device", deviceId, "hub", hub);
         List<Uni<ResultTable>> runs = new ArrayList<>();
         for (SavedQuery query : queries.all()) {
-            runs.add(executor.execute(query.name(), executor.compiler().compile(query.query(), window, parameters, scope.limitedTo())));
+            runs.add(executor.executeSaved(query.name(), query.name(), executor.compiler().compile(query.query(), window, parameters, scope.limitedTo())));
         }
         return Uni.join().all(runs).andFailFast().map(ResultTable::response);
     }

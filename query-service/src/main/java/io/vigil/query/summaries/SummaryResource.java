@@ -62,7 +62,7 @@ public class SummaryResource {
         SummaryRun run = body == null ? new SummaryRun(Map.of(), null) : body;
         CompiledKql compiled = executor.compiler().compile(query.query(), Timespan.parse(run.timespan(), Instant.now()),
                 ParameterValues.of(run.parameters()), scope.limitedTo());
-        return executor.execute(ResultTable.PRIMARY, compiled).map(table -> ResultTable.response(List.of(table)));
+        return executor.executeSaved(query.name(), ResultTable.PRIMARY, compiled).map(table -> ResultTable.response(List.of(table)));
     }
 
     private SavedQuery saved(String name) {

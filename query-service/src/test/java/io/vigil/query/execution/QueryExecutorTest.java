@@ -104,6 +104,36 @@ class QueryExecutorTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void theInvestigationsOfOneDeviceKeepTheirPlanAndOtherQueriesLetPostgresqlChoose() {
+        String sql = "SELECT current_setting('plan_cache_mode') AS c1, '' AS c2";
+        assertThat(runSaved("investigation-users-with-access", sql)).isEqualTo("force_generic_plan");
+        assertThat(runSaved("investigation-process-list", sql)).isEqualTo("force_generic_plan");
+        assertThat(runSaved("investigation-related-alerts", sql)).isEqualTo("auto");
+        assertThat(runSaved("device-summary", sql)).isEqualTo("auto");
+        assertThat(run(sql).rows().get(0).get(0)).isEqualTo("auto");
+    }
+
+    @Test
+    void statementsStayPreparedOnTheirConnectionEvenWhenLong() {
+        // Longer than the client's own limit of 2,048 characters, as most compiled queries are. An unnamed
+        // (unkept) statement does not show in pg_prepared_statements; a kept one does, from its first run.
+        String marker = "kept-statement-" + System.nanoTime();
+        String sql = "SELECT count(*) FROM pg_prepared_statements WHERE strpos(statement, $1::text) > 0 /* " + marker + " "
+                + "x".repeat(3000) + " */";
+        for (int i = 0; i < 3; i++) {
+            long kept = pool.withConnection(connection -> connection.preparedQuery(sql).execute(Tuple.of(marker)))
+                    .toCompletionStage().toCompletableFuture().join().iterator().next().getLong(0);
+            assertThat(kept).as("prepared statements holding this text in the session, run " + (i + 1)).isEqualTo(1);
+        }
+    }
+
+    private String runSaved(String savedQuery, String sql) {
+        CompiledKql compiled = new CompiledKql(sql, List.of(),
+                List.of(new ResultColumn("a", "string"), new ResultColumn("b", "string")), 10);
+        return (String) executor.executeSaved(savedQuery, "t", compiled).await().atMost(Duration.ofSeconds(10)).rows().get(0).get(0);
+    }
+
     private ResultTable run(String sql) {
         CompiledKql compiled = new CompiledKql(sql, List.of(),
                 List.of(new ResultColumn("a", "string"), new ResultColumn("b", "string")), 10);
