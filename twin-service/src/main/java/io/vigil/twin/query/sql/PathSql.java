@@ -59,20 +59,18 @@ final class PathSql {
     }
 
     /**
-     * A one-key jsonb object {key: value} for a projection, or NULL when the property is undefined (so it is left
-     * out of the result object). The key is the alias, else the last name as the document spells it.
+     * The item member {@code "key": value} of a projection as JSON text (see {@link ItemText}), NULL when the
+     * property is undefined (so it is left out of the item). The key is the alias, else the last name as the
+     * document spells it: the exact spelling when the path is there, else the key the search found.
      */
-    static String projectedPair(String document, PropertyPath path, Optional<String> alias,
-                                SqlParameters parameters) {
+    static String projectedMember(String document, PropertyPath path, Optional<String> alias,
+                                  SqlParameters parameters) {
         if (alias.isPresent() || path.last().matchExactly()) {
-            String key = parameters.bind(alias.orElse(path.last().name()));
-            String value = value(document, path, parameters);
-            return "(CASE WHEN " + value + " IS NOT NULL THEN jsonb_build_object(" + key + ", " + value + ") END)";
+            return ItemText.member(alias.orElse(path.last().name()), value(document, path, parameters), parameters);
         }
-        String exact = exactSteps(document, path, parameters);
-        return "(CASE WHEN " + exact + " IS NOT NULL THEN jsonb_build_object(" + parameters.bind(path.last().name())
-                + ", " + exact + ") ELSE (SELECT jsonb_build_object(kv ->> 'key', kv -> 'value') FROM "
-                + "jsonb_path_query_first(" + document + ", " + parameters.bind(JsonPathText.keyValuePath(path))
-                + "::jsonpath, '{}'::jsonb, true) AS kv WHERE kv IS NOT NULL) END)";
+        String exact = ItemText.member(path.last().name(), exactSteps(document, path, parameters), parameters);
+        return "COALESCE(" + exact + ", (SELECT " + ItemText.memberOfKeyValue("kv") + " FROM jsonb_path_query_first("
+                + document + ", " + parameters.bind(JsonPathText.keyValuePath(path))
+                + "::jsonpath, '{}'::jsonb, true) AS kv))";
     }
 }

@@ -30,7 +30,7 @@ final class RowQueryPlan implements CompiledTwinQuery {
     private final int maxPageSize;
 
     /**
-     * @param itemSql          the item, computed from {@code s.document}
+     * @param itemSql          the item as JSON text, computed from {@code s.document}
      * @param fromAndFilter    {@code FROM ... WHERE ...} of the inner query, without the keyset condition
      * @param queryParameters  values of $2 ... (the hub is $1)
      */
@@ -57,8 +57,8 @@ final class RowQueryPlan implements CompiledTwinQuery {
         after.ifPresent(RowQueryPlan::requireRowCursor);
         PageWindow window = PageWindow.of(pageSize, maxPageSize, top, itemsBefore);
         SqlParameters paging = new SqlParameters(firstPagingIndex);
-        StringBuilder sql = new StringBuilder("SELECT (").append(itemSql)
-                .append(")::text AS item, s.device_id, s.module_id FROM (SELECT t.device_id, t.module_id, t.document ")
+        StringBuilder sql = new StringBuilder("SELECT ").append(itemSql)
+                .append(" AS item, s.device_id, s.module_id FROM (SELECT t.device_id, t.module_id, t.document ")
                 .append(fromAndFilter);
         if (after.isPresent()) {
             sql.append(" AND (t.device_id, t.module_id) > (").append(paging.bind(after.get().lastDeviceId()))

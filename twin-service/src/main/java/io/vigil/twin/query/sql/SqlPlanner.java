@@ -33,14 +33,14 @@ public final class SqlPlanner {
         String filter = query.where().map(expressions::filter).map(f -> " AND " + f).orElse("");
         String fromAndFilter = "FROM twin.twin AS t" + properties.lateralJoin() + " WHERE " + scope(query) + filter;
         if (query.selection() instanceof Selection.WholeTwin) {
-            return new RowQueryPlan(CompiledTwinQuery.TWIN, "s.document", fromAndFilter, parameters.values(),
+            return new RowQueryPlan(CompiledTwinQuery.TWIN, "s.document::text", fromAndFilter, parameters.values(),
                     query.top(), limits.maxPageSize());
         }
-        List<String> pairs = new ArrayList<>();
+        List<String> members = new ArrayList<>();
         for (Selection.Field field : ((Selection.Fields) query.selection()).fields()) {
-            pairs.add(PathSql.projectedPair("s.document", field.path(), field.alias(), parameters));
+            members.add(PathSql.projectedMember("s.document", field.path(), field.alias(), parameters));
         }
-        return new RowQueryPlan(CompiledTwinQuery.RAW, objectOf(pairs), fromAndFilter, parameters.values(),
+        return new RowQueryPlan(CompiledTwinQuery.RAW, ItemText.object(members), fromAndFilter, parameters.values(),
                 query.top(), limits.maxPageSize());
     }
 
@@ -49,7 +49,7 @@ public final class SqlPlanner {
                                                ExpressionSql expressions, TwinQueryLimits limits) {
         String filter = query.where().map(expressions::filter).map(f -> " AND " + f).orElse("");
         List<String> columns = new ArrayList<>();
-        List<String> pairs = new ArrayList<>();
+        List<String> members = new ArrayList<>();
         if (grouped.groupBy().isPresent()) {
             columns.add(properties.inlineValueOf(grouped.groupBy().get()) + " AS k");
         }
@@ -65,11 +65,10 @@ public final class SqlPlanner {
                 columns.add(aggregateSql(aggregate.function(), aggregate.argument().map(properties::valueOf)
                         .orElse(null)) + " AS a" + aggregateNumber);
             }
-            pairs.add("(CASE WHEN " + column + " IS NOT NULL THEN jsonb_build_object("
-                    + parameters.bind(output.name()) + ", " + column + ") END)");
+            members.add(ItemText.member(output.name(), column, parameters));
         }
-        StringBuilder sql = new StringBuilder("SELECT (").append(objectOf(pairs))
-                .append(")::text AS item, NULL::text AS device_id, NULL::text AS module_id FROM (SELECT ")
+        StringBuilder sql = new StringBuilder("SELECT ").append(ItemText.object(members))
+                .append(" AS item, NULL::text AS device_id, NULL::text AS module_id FROM (SELECT ")
                 .append(String.join(", ", columns))
                 .append(" FROM twin.twin AS t").append(properties.lateralJoin())
                 .append(" WHERE ").append(scope(query)).append(filter);
@@ -112,14 +111,5 @@ public final class SqlPlanner {
     private static String scope(CheckedQuery query) {
         return "t.hub = " + HUB + (query.collection() == TwinCollection.DEVICES
                 ? " AND t.module_id = ''" : " AND t.module_id <> ''");
-    }
-
-    /** A jsonb object from one-key objects that may be NULL (left out). */
-    private static String objectOf(List<String> pairs) {
-        StringBuilder sql = new StringBuilder("('{}'::jsonb");
-        for (String pair : pairs) {
-            sql.append(" || COALESCE(").append(pair).append(", '{}'::jsonb)");
-        }
-        return sql.append(')').toString();
     }
 }
