@@ -101,7 +101,7 @@ final class ExpressionSql {
             return test;
         }
         return KeyPaths.folded(property.path())
-                .map(folded -> "(" + PropertyValues.KEY_PATHS + " @> ARRAY[" + parameters.bind(folded) + "] AND " + test + ")")
+                .map(folded -> "(" + KeyPaths.listed(PropertyValues.KEY_PATHS, parameters.bind(folded)) + " AND " + test + ")")
                 .orElse(test);
     }
 

@@ -41,7 +41,7 @@ final class PathSql {
         if (folded.isEmpty()) {
             return value(document, path, parameters);
         }
-        return "COALESCE(" + exact + ", CASE WHEN " + keyPaths + " @> ARRAY[" + parameters.bind(folded.get()) + "] THEN "
+        return "COALESCE(" + exact + ", CASE WHEN " + KeyPaths.listed(keyPaths, parameters.bind(folded.get())) + " THEN "
                 + search(document, path, parameters) + " END)";
     }
 
