@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * Fewer waits than {@code Pool.withTransaction} followed by a settings query and the statement (each of which waits
  * for the one before): {@code BEGIN READ ONLY} and the settings go in one simple query, the statement is sent right
  * behind it without waiting (the connection keeps the order, and if a setting fails the transaction is aborted, so
- * the statement fails too and never runs without its role), then {@code COMMIT}, which ends an aborted transaction
- * as well.
+ * the statement fails too and never runs without its role), and {@code COMMIT} right behind the statement, which
+ * ends an aborted transaction as well. The three go out together and the caller waits for one round trip.
  */
 public final class ReadOnlyStatement {
 
@@ -58,7 +58,8 @@ public final class ReadOnlyStatement {
     private Future<RowSet<Row>> run(SqlConnection connection, String sql, Tuple parameters) {
         Future<RowSet<Row>> settings = connection.query(begin).execute();
         Future<RowSet<Row>> rows = connection.preparedQuery(sql).execute(parameters);
-        return rows.transform(done -> connection.query("COMMIT").execute()
+        Future<RowSet<Row>> commit = connection.query("COMMIT").execute();
+        return rows.transform(done -> commit
                 .transform(committed -> {
                     if (settings.failed()) {
                         return Future.failedFuture(settings.cause());
