@@ -26,6 +26,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
 /** The reference's twin queries, pasted verbatim, over twins kept current from detection's notices. */
@@ -95,6 +96,7 @@ class TwinQueryResourceTest {
     void theBruteForceQueryReturnsExactlyTheDevicesWithTheAlert() {
         Response response = query(BRUTE_FORCE_QUERY, null, null);
         response.then().statusCode(200).header("x-ms-item-type", notNullValue())
+                .header("Server-Timing", matchesPattern("db;dur=[0-9]+\\.[0-9]{3}"))
                 .body("size()", equalTo(1)).body("[0].deviceId", equalTo("q-brute-1"));
         response.then().body("[0].IoT_Bruteforce_Success.severity", equalTo("High"))
                 .body("[0].IoT_Bruteforce_Success.lastDetectionUtc", notNullValue());
