@@ -46,7 +46,7 @@ public final class QueryBenchmark {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        try (Connection db = options.database.connect()) {
+        try (Connection db = options.database.connect(); KeepAliveHttp http = new KeepAliveHttp(options.queryUrl)) {
             System.out.println("Preparing the workspace...");
             BenchmarkData.ensure(db, options.alerts, options.rawEvents, options.reset);
             try (PreparedStatement setting = db.prepareStatement("SELECT set_config('work_mem', ?, false)")) {
@@ -70,7 +70,6 @@ public final class QueryBenchmark {
                     new Case("investigation-user-logins", investigation, HandWrittenSql.USER_LOGINS, List.of(device, hub)),
                     new Case("investigation-process-list", investigation, HandWrittenSql.PROCESS_LIST, List.of(device, hub, device, hub)));
 
-            KeepAliveHttp http = new KeepAliveHttp(options.queryUrl);
             System.out.printf("Timing %d runs of each (after at least 2 warm-up runs and %d s), KQL over HTTP and hand-written SQL"
                     + " alternating%n", options.runs, WARM_UP_TIME.toSeconds());
             System.out.printf("  %-33s %10s %10s %10s %10s %7s %9s%n", "saved query", "KQL p50", "KQL p95", "SQL p50", "SQL p95", "ratio", "rows");

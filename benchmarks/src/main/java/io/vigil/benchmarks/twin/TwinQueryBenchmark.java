@@ -85,7 +85,7 @@ public final class TwinQueryBenchmark {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        try (Connection db = options.database.connect()) {
+        try (Connection db = options.database.connect(); KeepAliveHttp http = new KeepAliveHttp(options.twinUrl)) {
             System.out.println("Preparing the fleet...");
             TwinBenchmarkData.ensure(db, options.devices, options.reset);
             System.out.printf("  %,d device twins and %,d %s module twins on the benchmark hub;"
@@ -94,7 +94,6 @@ public final class TwinQueryBenchmark {
                     TwinBenchmarkData.SECURITY_MODULE, TwinBenchmarkData.countFinding(db, "recommendations", "IoT_OpenPorts"),
                     TwinBenchmarkData.countFinding(db, "alerts", "IoT_Bruteforce_Success"));
 
-            KeepAliveHttp http = new KeepAliveHttp(options.twinUrl);
             List<Object> firstPage = List.of(TwinBenchmarkData.HUB, TwinBenchmarkData.SECURITY_MODULE, PAGE_SIZE);
             String oneDevice = TwinBenchmarkData.deviceId(42, options.devices);
             Case openPorts = new Case("open-ports, page 1", OPEN_PORTS_QUERY, null, TwinHandWrittenSql.OPEN_PORTS, firstPage);
