@@ -30,17 +30,10 @@ public final class Alternation<S, Q> {
     /**
      * Warms both sides up, alternating, for at least {@code minWarmUps} runs and {@code warmUpTime} (so that a query
      * of a few milliseconds is timed on JIT-compiled code, on the service's side and on this client's HTTP and JDBC
-     * stacks alike, as a long-running client would see it), then times {@code runs} alternating runs.
-     */
-    public static <S, Q> Alternation<S, Q> time(int minWarmUps, Duration warmUpTime, int runs, Side<S> service, Side<Q> sql)
-            throws Exception {
-        return time(minWarmUps, warmUpTime, runs, Duration.ZERO, service, sql);
-    }
-
-    /**
-     * The same, starting service calls at most once per {@code serviceInterval}: the services limit each client's
-     * request rate (500 a second by default), and a call of half a millisecond would go past it. The wait comes
-     * before a call's clock starts, so it is not timed.
+     * stacks alike, as a long-running client would see it), then times {@code runs} alternating runs. Service calls
+     * start at most once per {@code serviceInterval}: the services limit each client's request rate (500 a second by
+     * default), and a call of half a millisecond would go past it. The wait comes before a call's clock starts, so it
+     * is not timed.
      */
     public static <S, Q> Alternation<S, Q> time(int minWarmUps, Duration warmUpTime, int runs, Duration serviceInterval,
                                                 Side<S> service, Side<Q> sql) throws Exception {

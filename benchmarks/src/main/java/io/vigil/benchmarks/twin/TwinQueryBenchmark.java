@@ -6,6 +6,7 @@ import io.vigil.benchmarks.support.Alternation;
 import io.vigil.benchmarks.support.Arguments;
 import io.vigil.benchmarks.support.BenchmarkDatabase;
 import io.vigil.benchmarks.support.KeepAliveHttp;
+import io.vigil.benchmarks.support.Percentiles;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +41,7 @@ public final class TwinQueryBenchmark {
     private static final int PAGE_SIZE = 100;
     private static final Pattern DATABASE_TIMING = Pattern.compile("(?:^|,)\\s*db;dur=([0-9.]+)");
     private static final int WARM_UP_RUNS = 20;
+    private static final String QUERY_PATH = "/devices/query?hub=" + URLEncoder.encode(TwinBenchmarkData.HUB, StandardCharsets.UTF_8);
 
     /** The seed queries, verbatim as the reference has them (trailing spaces included). */
     static final String OPEN_PORTS_QUERY = """
@@ -80,7 +81,7 @@ public final class TwinQueryBenchmark {
      * A page from the service: its items, the continuation of the next page if there is one, and the time the service
      * spent in the database for it (its {@code Server-Timing} header: connection, read-only transaction, statement).
      */
-    record Page(List<JsonNode> items, String continuation, double databaseMillis) {
+    record Page(List<JsonNode> items, String continuation, long databaseNanos) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -112,12 +113,12 @@ public final class TwinQueryBenchmark {
             System.out.printf("  %-26s %10s %10s %10s %10s %10s %7s %9s%n", "twin query", "query p50", "query p99",
                     "its db p50", "SQL p50", "SQL p99", "ratio", "rows");
             for (Case c : cases) {
-                List<Double> databaseMillis = new ArrayList<>();
+                List<Long> databaseNanos = new ArrayList<>();
                 Alternation<List<JsonNode>, List<JsonNode>> timed = Alternation.time(WARM_UP_RUNS, options.warmUp, options.runs,
                         Alternation.BELOW_THE_RATE_LIMIT,
                         () -> {
                             Page page = runQuery(http, options, c);
-                            databaseMillis.add(page.databaseMillis());
+                            databaseNanos.add(page.databaseNanos());
                             return page.items();
                         }, () -> runSql(db, c));
                 List<JsonNode> serviceItems = timed.serviceAnswer();
@@ -125,8 +126,7 @@ public final class TwinQueryBenchmark {
                 double serviceP50 = timed.serviceMillis(50);
                 double sqlP50 = timed.sqlMillis(50);
                 System.out.printf("  %-26s %8.1fms %8.1fms %8.1fms %8.1fms %8.1fms %6.2fx %4d/%-4d%n", c.name(), serviceP50,
-                        timed.serviceMillis(99), median(databaseMillis.subList(databaseMillis.size() - options.runs,
-                                databaseMillis.size())), sqlP50, timed.sqlMillis(99), serviceP50 / sqlP50,
+                        timed.serviceMillis(99), Percentiles.millis(lastRuns(databaseNanos, options.runs), 50), sqlP50, timed.sqlMillis(99), serviceP50 / sqlP50,
                         serviceItems.size(), sqlItems.size());
                 report(serviceItems, sqlItems);
             }
@@ -160,25 +160,27 @@ public final class TwinQueryBenchmark {
         if (c.continuation() != null) {
             headers.put("x-ms-continuation", c.continuation());
         }
-        KeepAliveHttp.Response response = http.postJson("/devices/query?hub=" + URLEncoder.encode(TwinBenchmarkData.HUB,
-                StandardCharsets.UTF_8), headers, JSON.writeValueAsString(Map.of("query", c.query())));
+        KeepAliveHttp.Response response = http.postJson(QUERY_PATH, headers, JSON.writeValueAsString(Map.of("query", c.query())));
         if (response.status() != 200) {
             throw new IllegalStateException(c.name() + ": HTTP " + response.status() + " " + response.body());
         }
         return new Page(TwinItems.fromResponse(response.body()), response.header("x-ms-continuation").orElse(null),
-                databaseMillis(response.header("Server-Timing").orElse("")));
+                databaseNanos(response.header("Server-Timing").orElse("")));
     }
 
-    /** The {@code dur} of the {@code db} metric of a Server-Timing header, NaN when there is none. */
-    static double databaseMillis(String serverTiming) {
+    /** The {@code dur} of the {@code db} metric of a Server-Timing header, in nanoseconds. */
+    static long databaseNanos(String serverTiming) {
         Matcher db = DATABASE_TIMING.matcher(serverTiming);
-        return db.find() ? Double.parseDouble(db.group(1)) : Double.NaN;
+        if (!db.find()) {
+            throw new IllegalStateException("twin-service sent no Server-Timing db metric (got \"" + serverTiming
+                    + "\"): a service older than this benchmark?");
+        }
+        return Math.round(Double.parseDouble(db.group(1)) * 1_000_000);
     }
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
+    /** The last {@code runs} values: the timed runs, after the warm-up ones. */
+    private static long[] lastRuns(List<Long> values, int runs) {
+        return values.subList(values.size() - runs, values.size()).stream().mapToLong(Long::longValue).toArray();
     }
 
     private static List<JsonNode> runSql(Connection db, Case c) throws Exception {
