@@ -304,6 +304,10 @@ final class Conversions {
         if (value.type() != KqlType.STRING) {
             return toDynamic(value);
         }
+        if (value.stored() instanceof SqlValue.ParsedJson parsed) {
+            return SqlValue.of("NULLIF(" + parsed.jsonbSql() + ", 'null'::jsonb)", KqlType.DYNAMIC, true)
+                    .withStored(parsed.members());
+        }
         if (value.jsonText()) {
             return SqlValue.of("NULLIF((" + value.sql() + ")::jsonb, 'null'::jsonb)", KqlType.DYNAMIC, true)
                     .withStored(value.stored() instanceof SqlValue.StoredMembers members ? members : null);

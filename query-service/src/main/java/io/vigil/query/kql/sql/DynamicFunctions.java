@@ -33,7 +33,9 @@ final class DynamicFunctions {
         SqlValue source = call.arg(1);
         String path = call.context().bind(steps.toArray(new String[0]));
         SqlValue element;
-        if (source.type() == KqlType.STRING && source.jsonText()) {
+        if (source.type() == KqlType.STRING && source.stored() instanceof SqlValue.ParsedJson parsed) {
+            element = SqlValue.of("NULLIF(" + parsed.jsonbSql() + " #> " + path + ", 'null'::jsonb)", KqlType.DYNAMIC, true);
+        } else if (source.type() == KqlType.STRING && source.jsonText()) {
             // Known-good JSON text: parsing as json (validation only) is cheaper than building a jsonb per call.
             element = SqlValue.of("NULLIF(((" + source.sql() + ")::json #> " + path + ")::jsonb, 'null'::jsonb)",
                     KqlType.DYNAMIC, true);

@@ -5,6 +5,7 @@ import io.vigil.query.kql.binding.ColumnNaming;
 import io.vigil.query.kql.binding.Environment;
 import io.vigil.query.kql.binding.UniqueNames;
 import io.vigil.query.kql.syntax.Assignment;
+import io.vigil.query.kql.syntax.Expr;
 import io.vigil.query.kql.syntax.TabularOperator.NamePattern;
 import io.vigil.query.kql.syntax.TabularOperator.Rename;
 
@@ -30,7 +31,8 @@ final class ProjectionCompiler {
     /** Exactly the listed columns, in the listed order. */
     Relation project(List<Assignment> items, Relation input, Environment environment) {
         String alias = services.context.newAlias();
-        RowScope scope = RowScope.of(input, alias);
+        ParseOnce.Plan parsing = ParseOnce.plan(expressions(items), RowScope.of(input, alias), alias, services.context);
+        RowScope scope = parsing.scope();
         UniqueNames names = new UniqueNames();
         List<Projector.Output> outputs = new ArrayList<>();
         for (Assignment item : items) {
@@ -39,7 +41,7 @@ final class ProjectionCompiler {
             outputs.add(new Projector.Output(name, value));
             scope = scope.with(name, value);
         }
-        return Projector.select(input, alias, outputs, true);
+        return Projector.select(input, alias, outputs, true, parsing.fromTail());
     }
 
     /**
@@ -49,7 +51,8 @@ final class ProjectionCompiler {
      */
     Relation extend(List<Assignment> items, Relation input, Environment environment) {
         String alias = services.context.newAlias();
-        RowScope scope = RowScope.of(input, alias);
+        ParseOnce.Plan parsing = ParseOnce.plan(expressions(items), RowScope.of(input, alias), alias, services.context);
+        RowScope scope = parsing.scope();
         Map<String, SqlValue> outputs = new LinkedHashMap<>();
         UniqueNames names = new UniqueNames();
         for (Projector.Output column : Projector.passThrough(input, alias)) {
@@ -81,7 +84,11 @@ final class ProjectionCompiler {
         }
         List<Projector.Output> list = new ArrayList<>();
         outputs.forEach((name, value) -> list.add(new Projector.Output(name, value)));
-        return Projector.select(input, alias, list, true);
+        return Projector.select(input, alias, list, true, parsing.fromTail());
+    }
+
+    private static List<Expr> expressions(List<Assignment> items) {
+        return items.stream().map(Assignment::expression).toList();
     }
 
     Relation away(List<NamePattern> patterns, Relation input) {

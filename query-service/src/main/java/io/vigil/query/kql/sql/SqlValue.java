@@ -37,6 +37,13 @@ public record SqlValue(String sql, KqlType type, boolean nullable, boolean jsonT
     public record StoredText(String sql) implements StoredJson {
     }
 
+    /**
+     * JSON text already parsed for this row (see ParseOnce): {@code jsonbSql} is its jsonb value, {@code members}
+     * what the table stores of its members, or null.
+     */
+    public record ParsedJson(String jsonbSql, StoredMembers members) implements StoredJson {
+    }
+
     public SqlValue(String sql, KqlType type, boolean nullable, boolean jsonText, Constant constant) {
         this(sql, type, nullable, jsonText, constant, null);
     }
