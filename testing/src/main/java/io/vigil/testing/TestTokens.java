@@ -47,6 +47,13 @@ public final class TestTokens {
                 .expiresIn(Duration.ofHours(1)).sign(KEY);
     }
 
+    /** A token signed with the trusted key whose {@code exp} has passed. */
+    public static String expired(String... roles) {
+        return Jwt.issuer("vigil").upn("test-user").groups(Set.of(roles))
+                .issuedAt(java.time.Instant.now().minus(Duration.ofHours(2)))
+                .expiresAt(java.time.Instant.now().minus(Duration.ofMinutes(10))).sign(KEY);
+    }
+
     /** A token with the right roles that the services must still refuse: signed by a key they do not trust. */
     public static String forged() {
         try {

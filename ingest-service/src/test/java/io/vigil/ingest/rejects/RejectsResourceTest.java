@@ -3,11 +3,14 @@ package io.vigil.ingest.rejects;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.smallrye.jwt.auth.principal.JWTParser;
 import io.vigil.ingest.AgentMessages;
+import io.vigil.platform.security.CachingJwtParser;
 import io.vigil.testing.TestDatabase;
 import io.vigil.testing.TestMqttClient;
 import io.vigil.testing.TestTokens;
 import io.vigil.testing.VigilTestResource;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -31,6 +34,23 @@ class RejectsResourceTest {
         given().auth().oauth2(TestTokens.reader()).when().get("/admin/rejects").then().statusCode(403);
         given().auth().oauth2(TestTokens.operator()).when().get("/admin/rejects").then().statusCode(200);
         given().auth().oauth2(TestTokens.operator()).when().post("/admin/rejects/1/replay").then().statusCode(403);
+    }
+
+    @Inject
+    JWTParser parser;
+
+    @Test
+    void aVerifiedTokenIsRememberedButNoOtherTokenRidesOnIt() {
+        assertThat(parser).isInstanceOf(CachingJwtParser.class);
+        String token = TestTokens.operator();
+        given().auth().oauth2(token).when().get("/admin/rejects").then().statusCode(200);
+        given().auth().oauth2(token).when().get("/admin/rejects").then().statusCode(200);
+        // the same header and claims with another signature are checked, and refused
+        int at = token.length() - 20; // inside the signature, away from the last character's unused bits
+        String tampered = token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1);
+        given().auth().oauth2(tampered).when().get("/admin/rejects").then().statusCode(401);
+        given().auth().oauth2(TestTokens.expired("reader", "operator")).when().get("/admin/rejects").then().statusCode(401);
+        given().auth().oauth2(token).when().get("/admin/rejects").then().statusCode(200);
     }
 
     @Test
