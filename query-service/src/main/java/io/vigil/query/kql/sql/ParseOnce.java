@@ -31,7 +31,8 @@ final class ParseOnce {
     private ParseOnce() {
     }
 
-    static Plan plan(List<Expr> expressions, RowScope scope, String inputAlias, CompilationContext context) {
+    /** {@code scope}: the stage's input columns, as {@link RowScope#of} reads them; {@code expressions}: its items. */
+    static Plan plan(List<Expr> expressions, RowScope scope, CompilationContext context) {
         Map<String, Integer> reads = new LinkedHashMap<>();
         for (Expr expression : expressions) {
             count(expression, reads);
@@ -41,8 +42,7 @@ final class ParseOnce {
         RowScope result = scope;
         for (Map.Entry<String, Integer> entry : reads.entrySet()) {
             SqlValue column = scope.lookup(entry.getKey()).orElse(null);
-            if (entry.getValue() < 2 || column == null || !column.jsonText()
-                    || !column.sql().startsWith(inputAlias + ".")) {
+            if (entry.getValue() < 2 || column == null || !column.jsonText()) {
                 continue;
             }
             if (lateral == null) {

@@ -31,7 +31,7 @@ final class ProjectionCompiler {
     /** Exactly the listed columns, in the listed order. */
     Relation project(List<Assignment> items, Relation input, Environment environment) {
         String alias = services.context.newAlias();
-        ParseOnce.Plan parsing = ParseOnce.plan(expressions(items), RowScope.of(input, alias), alias, services.context);
+        ParseOnce.Plan parsing = ParseOnce.plan(expressions(items), RowScope.of(input, alias), services.context);
         RowScope scope = parsing.scope();
         UniqueNames names = new UniqueNames();
         List<Projector.Output> outputs = new ArrayList<>();
@@ -51,7 +51,7 @@ final class ProjectionCompiler {
      */
     Relation extend(List<Assignment> items, Relation input, Environment environment) {
         String alias = services.context.newAlias();
-        ParseOnce.Plan parsing = ParseOnce.plan(expressions(items), RowScope.of(input, alias), alias, services.context);
+        ParseOnce.Plan parsing = ParseOnce.plan(expressions(items), RowScope.of(input, alias), services.context);
         RowScope scope = parsing.scope();
         Map<String, SqlValue> outputs = new LinkedHashMap<>();
         UniqueNames names = new UniqueNames();
